@@ -1,0 +1,75 @@
+package org.ivimj.testing;
+
+import org.ivimj.ij.HeadlessImageJ;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives the real ImageJ 1 in tests: registers the commands of the project's {@code plugins.config}
+ * headless in this JVM so {@code IJ.run("Command", "options")} works, and runs macro files in a separate
+ * JVM through ImageJ's own {@code -batch} mode.
+ */
+public final class ImageJHarness {
+
+	private ImageJHarness() {}
+
+	/** The project's top-level folder (where pom.xml and plugins.config live). */
+	public static Path projectDir() {
+		Path p = Paths.get("").toAbsolutePath();
+		while (p != null && !Files.exists(p.resolve("plugins.config"))) p = p.getParent();
+		if (p == null) throw new IllegalStateException("plugins.config not found above " + Paths.get("").toAbsolutePath());
+		return p;
+	}
+
+	/** Makes {@code IJ.run("Command", options)} work headless in this JVM (once per JVM). */
+	public static synchronized void registerCommands() {
+		System.setProperty("java.awt.headless", "true");
+		HeadlessImageJ.installCommands();
+	}
+
+	/** Result of an ImageJ run in a separate JVM. */
+	public static final class Run {
+		public final int exitCode;
+		public final String output;
+
+		Run(int exitCode, String output) {
+			this.exitCode = exitCode;
+			this.output = output;
+		}
+
+		@Override
+		public String toString() {
+			return "exit " + exitCode + ":\n" + output;
+		}
+	}
+
+	/**
+	 * Runs a macro file in ImageJ's -batch mode, headless, in a fresh JVM started the way the README
+	 * tells users to (through {@link HeadlessImageJ}), with this project's classes and plugins.config on
+	 * the class path. Standard output and error are returned together.
+	 */
+	public static Run runBatchMacro(Path macro, String argument, Path workDir) throws IOException, InterruptedException {
+		List<String> cmd = new ArrayList<>();
+		cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+		cmd.add("-Djava.awt.headless=true");
+		cmd.add("-Dplugins.dir=" + workDir.toAbsolutePath());
+		cmd.add("-cp");
+		cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+		cmd.add(HeadlessImageJ.class.getName());
+		cmd.add("-batch");
+		cmd.add(macro.toAbsolutePath().toString());
+		if (argument != null) cmd.add(argument);
+		ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+		Process process = pb.start();
+		byte[] out = process.getInputStream().readAllBytes();
+		if (!process.waitFor(10, TimeUnit.MINUTES)) process.destroyForcibly();
+		return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+	}
+}
