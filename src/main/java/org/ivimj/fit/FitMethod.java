@@ -1,0 +1,56 @@
+package org.ivimj.fit;
+
+/**
+ * The fit methods IVIM-J offers, with the names and units of their parameters. Parameter names are
+ * used as map titles and results-table column stems, so they are fixed.
+ */
+public enum FitMethod {
+	/** Mono-exponential, signal-weighted log-linear least squares. */
+	MONO_LOG_LINEAR("mono (weighted log-linear)", new String[] {"S0", "ADC"}, new String[] {"a.u.", "mm²/s"}),
+	/** Mono-exponential, non-linear least squares. */
+	MONO_NONLINEAR("mono (non-linear)", new String[] {"S0", "ADC"}, new String[] {"a.u.", "mm²/s"}),
+	/** Bi-exponential, segmented (two-step) fit. */
+	BI_SEGMENTED("bi-exponential (segmented)", new String[] {"S0", "f", "D", "D*"},
+		new String[] {"a.u.", "", "mm²/s", "mm²/s"}),
+	/** Bi-exponential, free bounded fit of all four parameters. */
+	BI_FREE("bi-exponential (free)", new String[] {"S0", "f", "D", "D*"},
+		new String[] {"a.u.", "", "mm²/s", "mm²/s"}),
+	/** Stretched-exponential, bounded non-linear fit. */
+	STRETCHED("stretched-exponential", new String[] {"S0", "DDC", "alpha"}, new String[] {"a.u.", "mm²/s", ""});
+
+	private final String label;
+	private final String[] names;
+	private final String[] units;
+
+	FitMethod(String label, String[] names, String[] units) {
+		this.label = label;
+		this.names = names;
+		this.units = units;
+	}
+
+	/** Human-readable name for dialogs and legends. */
+	public String label() {
+		return label;
+	}
+
+	public int parameterCount() {
+		return names.length;
+	}
+
+	/** Parameter names, in the order fitters report them. */
+	public String[] parameterNames() {
+		return names.clone();
+	}
+
+	/** Units of the parameters ("" for dimensionless). */
+	public String[] parameterUnits() {
+		return units.clone();
+	}
+
+	/** Index of a parameter by name, or -1. */
+	public int indexOf(String parameter) {
+		for (int i = 0; i < names.length; i++)
+			if (names[i].equalsIgnoreCase(parameter)) return i;
+		return -1;
+	}
+}

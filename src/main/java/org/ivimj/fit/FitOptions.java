@@ -1,0 +1,164 @@
+package org.ivimj.fit;
+
+/**
+ * Bounds, thresholds and b-value selections for every fit method, with the field's defaults
+ * (OSIPI TF2.4: f [0, 1], D [0, 0.005], D* [0.005, 0.2] mm²/s, segmentation threshold 200 s/mm²).
+ * Fitters copy what they need when they are built, so changing an options object later does not
+ * affect fitters already made. Setters return {@code this} for chaining in scripts.
+ */
+public final class FitOptions implements Cloneable {
+
+	// Mono-exponential: which b-values take part (inclusive range, or an explicit list).
+	private double monoMinB = 0, monoMaxB = Double.POSITIVE_INFINITY;
+	private double[] monoBValues;
+	private double adcMin = 0, adcMax = 0.1;
+
+	// Bi-exponential.
+	private double segmentationThreshold = 200;
+	private boolean segmentedFitsS0AndF;
+	private double fMin = 0, fMax = 1;
+	private double dMin = 0, dMax = 0.005;
+	private double dStarMin = 0.005, dStarMax = 0.2;
+
+	// Stretched exponential.
+	private double ddcMin = 0, ddcMax = 0.005;
+	private double alphaMin = 0.05, alphaMax = 1;
+
+	// Every non-linear fit: S0 bounds relative to the largest signal, iteration cap.
+	private double s0MaxFactor = 10;
+	private int maxIterations = 200;
+
+	/** Only b-values in [min, max] (s/mm²) take part in mono fits. */
+	public FitOptions monoBRange(double min, double max) {
+		monoMinB = min;
+		monoMaxB = max;
+		return this;
+	}
+
+	/** Only these b-values take part in mono fits (e.g. 0 and 1000); null for all. */
+	public FitOptions monoBValues(double... b) {
+		monoBValues = b == null ? null : b.clone();
+		return this;
+	}
+
+	public FitOptions adcBounds(double min, double max) {
+		adcMin = min;
+		adcMax = max;
+		return this;
+	}
+
+	/** b-value (s/mm²) at and above which the segmented fit takes perfusion as decayed. */
+	public FitOptions segmentationThreshold(double b) {
+		segmentationThreshold = b;
+		return this;
+	}
+
+	/** Whether the segmented fit's last step fits S0 and f along with D* (default: D* alone). */
+	public FitOptions segmentedFitsS0AndF(boolean yes) {
+		segmentedFitsS0AndF = yes;
+		return this;
+	}
+
+	public FitOptions fBounds(double min, double max) {
+		fMin = min;
+		fMax = max;
+		return this;
+	}
+
+	public FitOptions dBounds(double min, double max) {
+		dMin = min;
+		dMax = max;
+		return this;
+	}
+
+	public FitOptions dStarBounds(double min, double max) {
+		dStarMin = min;
+		dStarMax = max;
+		return this;
+	}
+
+	public FitOptions ddcBounds(double min, double max) {
+		ddcMin = min;
+		ddcMax = max;
+		return this;
+	}
+
+	public FitOptions alphaBounds(double min, double max) {
+		alphaMin = min;
+		alphaMax = max;
+		return this;
+	}
+
+	/** S0 is bounded to [0, factor × largest signal]. */
+	public FitOptions s0MaxFactor(double factor) {
+		s0MaxFactor = factor;
+		return this;
+	}
+
+	public FitOptions maxIterations(int n) {
+		maxIterations = n;
+		return this;
+	}
+
+	public double monoMinB() { return monoMinB; }
+	public double monoMaxB() { return monoMaxB; }
+	public double[] monoBValues() { return monoBValues == null ? null : monoBValues.clone(); }
+	public double adcMin() { return adcMin; }
+	public double adcMax() { return adcMax; }
+	public double segmentationThreshold() { return segmentationThreshold; }
+	public boolean segmentedFitsS0AndF() { return segmentedFitsS0AndF; }
+	public double fMin() { return fMin; }
+	public double fMax() { return fMax; }
+	public double dMin() { return dMin; }
+	public double dMax() { return dMax; }
+	public double dStarMin() { return dStarMin; }
+	public double dStarMax() { return dStarMax; }
+	public double ddcMin() { return ddcMin; }
+	public double ddcMax() { return ddcMax; }
+	public double alphaMin() { return alphaMin; }
+	public double alphaMax() { return alphaMax; }
+	public double s0MaxFactor() { return s0MaxFactor; }
+	public int maxIterations() { return maxIterations; }
+
+	/**
+	 * Checks that every bound is an ordered finite pair inside the physical range, and throws an
+	 * IllegalArgumentException that names the offending option otherwise.
+	 */
+	public FitOptions validate() {
+		check("ADC", adcMin, adcMax, 0, Double.MAX_VALUE);
+		check("f", fMin, fMax, 0, 1);
+		check("D", dMin, dMax, 0, Double.MAX_VALUE);
+		check("D*", dStarMin, dStarMax, 0, Double.MAX_VALUE);
+		check("DDC", ddcMin, ddcMax, 0, Double.MAX_VALUE);
+		check("alpha", alphaMin, alphaMax, 0, 1);
+		if (!(monoMinB <= monoMaxB)) throw new IllegalArgumentException("Mono b-value range is empty: "
+			+ monoMinB + " > " + monoMaxB + ". Give the smaller b-value first.");
+		if (!(segmentationThreshold >= 0) || Double.isInfinite(segmentationThreshold))
+			throw new IllegalArgumentException("Segmentation threshold must be a b-value ≥ 0, not " + segmentationThreshold);
+		if (!(s0MaxFactor > 1) || Double.isInfinite(s0MaxFactor))
+			throw new IllegalArgumentException("S0 bound factor must be > 1, not " + s0MaxFactor);
+		if (maxIterations < 1) throw new IllegalArgumentException("Iteration limit must be at least 1");
+		return this;
+	}
+
+	private static void check(String name, double min, double max, double lo, double hi) {
+		if (!(min <= max) || Double.isNaN(min) || Double.isInfinite(max) || Double.isInfinite(min))
+			throw new IllegalArgumentException("Bounds of " + name + " must be finite with min ≤ max, not ["
+				+ min + ", " + max + "].");
+		if (min < lo || max > hi)
+			throw new IllegalArgumentException("Bounds of " + name + " must lie within [" + lo + ", " + hi
+				+ "], not [" + min + ", " + max + "].");
+	}
+
+	@Override
+	public FitOptions clone() {
+		try {
+			FitOptions c = (FitOptions) super.clone();
+			c.monoBValues = monoBValues == null ? null : monoBValues.clone();
+			return c;
+		}
+		catch (CloneNotSupportedException e) {
+			throw new AssertionError(e);
+		}
+	}
+}
