@@ -20,7 +20,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 	public FreeBiexponentialFit(double[] bValues, FitOptions options) {
 		super(bValues, options);
 		start = new SegmentedBiexponentialFit(b, this.options);
-		solver = new BoundedLevenbergMarquardt(MODEL, nb);
+		solver = new BoundedLevenbergMarquardt(MODEL.sampledAt(b));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 
@@ -55,7 +55,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 			p[2] = 1e-3;
 			p[3] = 0.02;
 		}
-		int code = solver.solve(b, signal, nb, p, lo, hi, null);
+		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = startResult.iterations + solver.iterations();
 		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
 			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
@@ -74,11 +74,12 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 			p[2] = p[3];
 			p[3] = t;
 			p[1] = 1 - p[1];
+			solver.evaluateAt(signal, p);
 		}
 		System.arraycopy(p, 0, out.parameters, 0, 4);
-		solver.standardErrors(b, signal, nb, p, null, out.standardErrors);
+		solver.standardErrors(null, out.standardErrors);
 		setBoundStatus(p, lo, hi, null, out);
-		goodness(MODEL, b, signal, nb, p, out);
+		goodness(solver.rss(), signal, nb, out);
 	}
 
 	@Override
