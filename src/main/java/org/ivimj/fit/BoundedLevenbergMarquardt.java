@@ -329,6 +329,28 @@ public final class BoundedLevenbergMarquardt {
 		}
 	}
 
+	/**
+	 * (JᵀJ)⁻¹ at the current point over all parameters, written row-major into {@code out}
+	 * (n × n); returns false, leaving NaN, when JᵀJ is not positive definite.
+	 */
+	public boolean inverseNormal(double[] out) {
+		java.util.Arrays.fill(out, 0, n * n, Double.NaN);
+		for (int k = 0; k < n; k++) {
+			if (!(normal[k * n + k] > 0)) return false;
+			freeIndex[k] = k;
+			scale[k] = Math.sqrt(normal[k * n + k]);
+		}
+		for (int a = 0; a < n; a++)
+			for (int c = 0; c <= a; c++) chol[a * n + c] = normal[a * n + c] / (scale[a] * scale[c]);
+		if (!cholesky(chol, n, n)) return false;
+		for (int a = 0; a < n; a++) {
+			for (int c = 0; c < n; c++) work[c] = c == a ? 1 : 0;
+			choleskySolve(chol, n, n, work);
+			for (int c = 0; c < n; c++) out[c * n + a] = work[c] / (scale[a] * scale[c]);
+		}
+		return true;
+	}
+
 	/** In-place lower Cholesky factor of the leading nf × nf block (row stride n); false if not positive definite. */
 	static boolean cholesky(double[] a, int n, int nf) {
 		for (int j = 0; j < nf; j++) {
