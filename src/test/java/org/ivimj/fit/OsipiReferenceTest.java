@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>
  * Note: for generic_four.json "Stomach Contents" (f = 0) the global bounded least-squares optimum itself
  * (scipy least_squares, many starts) has f = 0.01196, D* = 0.005 on its bound, rss 2.14e-6: a tissue where
- * the README's "a bounded scipy fit meets this on every tissue" does not hold at f ± 0.01.
+ * the README's "a bounded scipy fit meets this on every tissue" does not hold at f ± 0.01; for the
+ * degenerate tissues f counts as right within 0.01 or within two standard errors of the truth.
  * <p>
  * The data are found at {@code <project dir>/../shared/data/osipi} (CI puts {@code shared/} beside the
  * clone); the tests fail, not skip, when the folder is missing.
@@ -142,7 +143,12 @@ class OsipiReferenceTest {
 			double f = r.parameters[1], d = r.parameters[2], ds = r.parameters[3];
 			double seD = r.standardErrors[2], seDs = r.standardErrors[3];
 			if (!r.status.hasParameters()) problems.add("status " + r.status + " (" + r.reason.message() + ")");
-			if (!(Math.abs(f - t.f) <= F_ABSOLUTE)) problems.add("f off by " + fmt(f - t.f));
+			// A degenerate tissue's f is "right" within 0.01 or, where the global least-squares optimum itself
+			// lies further out (Stomach Contents, see above), within two of its standard errors.
+			boolean degenerate = t.f == 0 || t.f == 1;
+			boolean fRight = Math.abs(f - t.f) <= F_ABSOLUTE
+				|| degenerate && Math.abs(f - t.f) <= 2 * r.standardErrors[1];
+			if (!fRight) problems.add("f off by " + fmt(f - t.f) + " (SE " + fmt(r.standardErrors[1]) + ")");
 			if (t.f == 1) {
 				// Pure perfusion (blood): D has no influence on the signal.
 				if (!notDetermined(r, 2)) problems.add("D looks determined (status " + r.status + ", SE " + fmt(seD) + ")");
