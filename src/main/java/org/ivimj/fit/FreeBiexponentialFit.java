@@ -23,7 +23,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 	public FreeBiexponentialFit(double[] bValues, FitOptions options) {
 		super(bValues, options);
 		start = new SegmentedBiexponentialFit(b, this.options);
-		solver = new BoundedLevenbergMarquardt(MODEL.sampledAt(b));
+		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(MODEL.sampledAt(b)));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 

@@ -45,7 +45,7 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 		distinct = distinctCount(bs, m);
 		curve = new double[bs.length];
 		sampled = MODEL.sampledAt(bs);
-		solver = new BoundedLevenbergMarquardt(sampled);
+		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(sampled));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 

@@ -20,6 +20,7 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 	private static final int GRID = 8;
 	private static final boolean[] FIX_D = {false, false, true, false};
 	private static final boolean[] FIX_AMPLITUDE = {true, false};
+	private static final boolean[] FIX_ALL_BUT_DSTAR = {true, true, true, false};
 
 	private final int[] high;
 	private final int[] zero;
@@ -33,6 +34,7 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
 	private final BoundedLevenbergMarquardt biSolver;
 	private final BoundedLevenbergMarquardt perfusionSolver;
+	private final boolean noiseAware;
 
 	public SegmentedBiexponentialFit(double[] bValues, FitOptions options) {
 		super(bValues, options);
@@ -61,8 +63,9 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 			for (int i = 0; i < nb; i++) gridExp[g * nb + i] = Math.exp(-b[i] * gridDStar[g]);
 		}
 		perfusion = new double[nb];
-		biSolver = new BoundedLevenbergMarquardt(BiExponentialModel.INSTANCE.sampledAt(b));
+		biSolver = new BoundedLevenbergMarquardt(this.options.noiseAware(BiExponentialModel.INSTANCE.sampledAt(b)));
 		biSolver.setMaxIterations(this.options.maxIterations());
+		noiseAware = !Double.isNaN(this.options.noiseSigma());
 		perfusionSolver = new BoundedLevenbergMarquardt(MonoExponentialModel.INSTANCE.sampledAt(b));
 		perfusionSolver.setMaxIterations(this.options.maxIterations());
 	}
@@ -116,6 +119,11 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		p[3] = bestGridDStar(p[0] * p[1]);
 		if (options.segmentedFitsS0AndF() || !measuredS0) {
 			code = biSolver.solve(signal, p, lo, hi, FIX_D);
+			iterations = biSolver.iterations();
+		}
+		else if (noiseAware) {
+			// With a noise floor the perfusion part is no longer a plain exponential: fit D* on the full model.
+			code = biSolver.solve(signal, p, lo, hi, FIX_ALL_BUT_DSTAR);
 			iterations = biSolver.iterations();
 		}
 		else {

@@ -26,7 +26,7 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 		zero = new int[nz];
 		for (int i = 0, z = 0; i < nb; i++)
 			if (b[i] == 0) zero[z++] = i;
-		solver = new BoundedLevenbergMarquardt(MODEL.sampledAt(b));
+		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(MODEL.sampledAt(b)));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 
