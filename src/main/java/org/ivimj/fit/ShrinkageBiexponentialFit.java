@@ -5,9 +5,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Bayesian shrinkage fit of the bi-exponential IVIM model over a region (an ROI, all ROIs, or a
- * whole-image mask): a Gaussian population prior on (ln(S0/S_b0), logit f, ln D, ln D*) is learnt from
- * the region's own voxels (S_b0 is the voxel's measured b = 0 signal, so the first coordinate is the
- * same for every tissue and the prior learns how well S0 is known), and each voxel's estimate is its posterior mode (MAP) under that prior, with
+ * whole-image mask): a Gaussian population prior on (logit f, ln D, ln D*) is learnt from the region's
+ * own voxels (S0, fitted as ln(S0/S_b0) relative to the voxel's b = 0 signal, has a flat prior), and each voxel's estimate is its posterior mode (MAP) under that prior, with
  * posterior SDs from the Laplace approximation. Noisy voxels are pulled towards the population, which
  * is what tames f and D* at clinical SNR; well-determined voxels keep their own values.
  * <p>
@@ -24,6 +23,8 @@ import java.util.function.BooleanSupplier;
 public final class ShrinkageBiexponentialFit {
 
 	private static final int K = PriorAugmentedBiexponentialModel.K;
+	/** Prior variance of ln(S0/S_b0): an SD of 100 in log units, flat for any real signal. */
+	private static final double FLAT_VARIANCE = 1e4;
 
 	/** Fewest fittable voxels a prior can be learnt from. */
 	public static final int MIN_VOXELS = 10;
@@ -31,8 +32,8 @@ public final class ShrinkageBiexponentialFit {
 	private final double[] b;
 	private final FitOptions options;
 	private double sigma = Double.NaN;
-	private int maxRounds = 30;
-	private double tolerance = 1e-3;
+	private int maxRounds = 20;
+	private double tolerance = 1e-2;
 
 	public ShrinkageBiexponentialFit(double[] bValues, FitOptions options) {
 		// The free fit validates b-values and options with its usual messages.
@@ -49,7 +50,7 @@ public final class ShrinkageBiexponentialFit {
 		return this;
 	}
 
-	/** Largest number of empirical-Bayes rounds (default 30). */
+	/** Largest number of empirical-Bayes rounds (default 20). */
 	public ShrinkageBiexponentialFit maxRounds(int rounds) {
 		maxRounds = Math.max(1, rounds);
 		return this;
@@ -134,7 +135,7 @@ public final class ShrinkageBiexponentialFit {
 			for (int k = 0; k < K * K; k++) newCov[k] /= n;
 			regularise(newCov);
 			double change = 0;
-			for (int k = 0; k < K; k++) {
+			for (int k = 1; k < K; k++) {
 				change = Math.max(change, Math.abs(newMu[k] - mu[k]));
 				change = Math.max(change, Math.abs(Math.sqrt(newCov[k * (K + 1)]) - Math.sqrt(cov[k * (K + 1)])));
 			}
@@ -211,7 +212,7 @@ public final class ShrinkageBiexponentialFit {
 			lo[3] = bounds.wLo;
 			hi[3] = bounds.wHi;
 			int code = solver.solve(y, p, lo, hi, null);
-			if (code != BoundedLevenbergMarquardt.CONVERGED || !solver.inverseNormal(inv)) {
+			if (code != BoundedLevenbergMarquardt.CONVERGED || !solver.inverseHessian(inv)) {
 				out.status[v] = (byte) (code == BoundedLevenbergMarquardt.ITERATION_LIMIT ? FitStatus.NOT_CONVERGED.code()
 					: FitStatus.INVALID_INPUT.code());
 				for (int k = 0; k < 4; k++) {
@@ -364,6 +365,13 @@ public final class ShrinkageBiexponentialFit {
 
 	/** Keeps the covariance positive definite: correlations shrunk slightly, variances floored. */
 	private static void regularise(double[] cov) {
+		// S0 gets a flat prior: its reference is the voxel's own b = 0 signal, which is also in the likelihood,
+		// so a learnt prior on S0/S_b0 would count that measurement twice and make f overconfident.
+		for (int k = 1; k < K; k++) {
+			cov[k] = 0;
+			cov[k * K] = 0;
+		}
+		cov[0] = FLAT_VARIANCE;
 		for (int k = 0; k < K; k++) cov[k * (K + 1)] = Math.max(cov[k * (K + 1)], 1e-6);
 		for (int k = 0; k < K; k++)
 			for (int l = 0; l < K; l++)

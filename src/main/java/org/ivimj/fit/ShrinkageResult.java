@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Per-voxel output of a {@link ShrinkageBiexponentialFit}: posterior modes of S0, f, D, D*, their
  * posterior SDs (Laplace approximation), a status per voxel, and the population prior learnt from
- * the region (on ln(S0/S_b0), logit f, ln D, ln D*) with the noise SD used.
+ * the region (on ln(S0/S_b0), logit f, ln D, ln D*; the first is flat) with the noise SD used.
  */
 public final class ShrinkageResult {
 
