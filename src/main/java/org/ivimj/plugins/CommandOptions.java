@@ -3,6 +3,7 @@ package org.ivimj.plugins;
 import ij.IJ;
 import ij.Macro;
 import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
 
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
@@ -138,9 +139,20 @@ final class CommandOptions {
 		return false;
 	}
 
-	/** Reports a problem the user can fix: a dialog in the GUI; in a macro it aborts the macro with the message. */
+	/**
+	 * Reports a problem the user can fix and stops: a dialog in the GUI, which also aborts a running
+	 * macro. Headless, ImageJ would show a macro's error in a dialog that cannot exist (the message
+	 * is lost in a HeadlessException), so the message goes to standard error as
+	 * {@code IVIM-J error: ...} and the macro is stopped directly.
+	 */
 	static void fail(String message) {
-		IJ.error("IVIM-J", message);
+		Interpreter macro = Interpreter.getInstance();
+		if (GraphicsEnvironment.isHeadless() && macro != null) {
+			System.err.println("IVIM-J error: " + message);
+			macro.setIgnoreErrors(true);
+			macro.abort(message);
+		}
+		else IJ.error("IVIM-J", message);
 		throw new RuntimeException(Macro.MACRO_CANCELED);
 	}
 }
