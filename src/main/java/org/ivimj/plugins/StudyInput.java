@@ -136,6 +136,8 @@ final class StudyInput {
 		skipped.addAll(Arrays.asList(NAME_COLUMNS));
 		for (String h : rt.getHeadings()) {
 			if (h == null || h.trim().isEmpty() || skipped.contains(h) || !rt.columnExists(h)) continue;
+			// In a combined readers' table the readers' own columns are not parameters: their mean is.
+			if (isReaderColumn(rt, h)) continue;
 			for (int i = 0; i < rt.size(); i++)
 				if (!Double.isNaN(rt.getValue(h, i))) {
 					r.add(h);
@@ -143,6 +145,12 @@ final class StudyInput {
 				}
 		}
 		return r;
+	}
+
+	private static boolean isReaderColumn(ResultsTable rt, String h) {
+		for (String suffix : new String[] {ReaderCombinationCommand.SUFFIX1, ReaderCombinationCommand.SUFFIX2})
+			if (h.endsWith(suffix) && h.length() > suffix.length() && rt.columnExists(h.substring(0, h.length() - suffix.length()))) return true;
+		return false;
 	}
 
 	static String[] names(ResultsTable rt) {
