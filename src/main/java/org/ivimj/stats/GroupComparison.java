@@ -88,7 +88,7 @@ public final class GroupComparison {
 			// NaN p (n < 3 or constant values) means normality cannot be checked, so be non-parametric.
 			boolean normal = sw[1] >= alpha && sw[3] >= alpha;
 			use = !normal ? Choice.MANN_WHITNEY : choice == Choice.AUTO_STUDENT ? Choice.STUDENT : Choice.WELCH;
-			note = normal ? "both groups normal (Shapiro-Wilk p >= " + alpha + ")"
+			note = normal ? "Shapiro-Wilk p >= " + alpha + " in both groups"
 				: Double.isNaN(sw[1]) || Double.isNaN(sw[3]) ? "normality not testable (n < 3 or constant values)"
 				: "non-normal group (Shapiro-Wilk p < " + alpha + ")";
 		}

@@ -56,6 +56,15 @@ class RocAnalysisCommandTest {
 	}
 
 	@Test
+	void noFigureWithoutThePlotKey(@TempDir Path dir) {
+		RocAnalysisCommand.lastPlot = null;
+		run("IVIM ROC Analysis...", "table=[" + resource("groups_of_3.csv") + "] group=Group positive=case save=[" + dir + "]");
+		assertEquals(null, RocAnalysisCommand.lastPlot);
+		assertTrue(Files.isRegularFile(dir.resolve("IVIM_ROC.csv")));
+		assertTrue(!Files.exists(dir.resolve("IVIM_ROC_Curves.png")));
+	}
+
+	@Test
 	void directionCanBeSet() {
 		// C is lower in metastases; forcing "higher" gives the complementary AUC.
 		run("IVIM ROC Analysis...", "table=[" + resource("small_ties_missing.csv") + "] group=Group positive=metastasis parameters=C direction=higher");
