@@ -23,6 +23,9 @@ import java.util.function.BooleanSupplier;
 public final class ShrinkageBiexponentialFit {
 
 	private static final int K = PriorAugmentedBiexponentialModel.K;
+	private static final int SEED_ROUNDS = 5;
+	/** Responsibility below which a component is not refitted for a voxel between full rounds. */
+	private static final double NEGLIGIBLE = 1e-4;
 	/** Prior variance of ln(S0/S_b0): an SD of 100 in log units, flat for any real signal. */
 	private static final double FLAT_VARIANCE = 1e4;
 
@@ -123,9 +126,13 @@ public final class ShrinkageBiexponentialFit {
 		for (int stage = components > 1 ? 0 : 1; stage < 2; stage++) {
 			if (stage == 1 && components > 1) mixture = mixture.split(components, usable);
 			result.converged = false;
-			for (int r = 1; r <= maxRounds; r++) {
+			// The one-component stage only seeds the mixture, so a few rounds do.
+			int stageRounds = stage == 0 ? Math.min(maxRounds, SEED_ROUNDS) : maxRounds;
+			for (int r = 1; r <= stageRounds; r++) {
 				round++;
 				int base = round;
+				// Components a voxel's data all but rule out are refitted only every few rounds.
+				mixture.refitAll = r % 4 == 1;
 				if (!eStep(mixture, signals, nb, bounds, result, reference, usable, threads, progress == null ? null
 					: f -> progress.update((base + f) / (totalRounds + 1)), cancelled))
 				{
@@ -142,6 +149,7 @@ public final class ShrinkageBiexponentialFit {
 		result.rounds = round;
 		result.components = mixture.k;
 		// Final posteriors under the settled prior (the last E step used the previous prior).
+		mixture.refitAll = true;
 		if (!eStep(mixture, signals, nb, bounds, result, reference, usable, threads, null, cancelled)) {
 			result.cancelled = true;
 			return result;
@@ -180,6 +188,7 @@ public final class ShrinkageBiexponentialFit {
 		final float[][][] mean, var; // [c][parameter][v] natural-unit posterior mean and variance
 		final byte[][] status; // [c][v]
 		final double[][] resp; // [c][v]
+		boolean refitAll = true;
 
 		Mixture(int k, int voxels) {
 			this.k = k;
@@ -366,7 +375,8 @@ public final class ShrinkageBiexponentialFit {
 		private final float[] signals;
 		private final int nb;
 		private final Bounds bounds;
-		private final double[] reference, theta, post, logEvidence;
+		private final double[] reference, theta, post, logEvidence, responsibility;
+		private final boolean refitAll;
 		private final float[][] mean, var;
 		private final byte[] status;
 		private final boolean[] usable;
@@ -385,6 +395,8 @@ public final class ShrinkageBiexponentialFit {
 			this.usable = usable;
 			this.sigma = sigma;
 			theta = mixture.theta[c];
+			responsibility = mixture.resp[c];
+			refitAll = mixture.refitAll || mixture.k == 1;
 			post = mixture.post[c];
 			logEvidence = mixture.logEvidence[c];
 			mean = mixture.mean[c];
@@ -404,6 +416,7 @@ public final class ShrinkageBiexponentialFit {
 				status[v] = (byte) FitStatus.INVALID_INPUT.code();
 				return;
 			}
+			if (!refitAll && responsibility[v] < NEGLIGIBLE) return;
 			double max = 0;
 			for (int i = 0, o = v * nb; i < nb; i++) {
 				y[i] = signals[o + i];
