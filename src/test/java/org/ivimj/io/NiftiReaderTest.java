@@ -90,7 +90,7 @@ class NiftiReaderTest {
 		b[1] = 0x02;
 		assertProblem(dir, "two.nii", b, "is a NIfTI-2 file");
 		b = good.clone();
-		b[345] = 'i';
+		b[344] = 'x';
 		assertProblem(dir, "magic.nii", b, "is not a NIfTI-1 file (magic");
 		b = good.clone();
 		b[345] = 'i';
