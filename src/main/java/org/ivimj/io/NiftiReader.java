@@ -15,8 +15,19 @@ public final class NiftiReader {
 	/** Reads header and voxels; any problem is an {@link IvimImportException} naming the file. */
 	public static NiftiImage read(Path file) throws IvimImportException {
 		String name = file.toString();
+		try (InputStream in = Files.newInputStream(file)) {
+			return read(name, in);
+		}
+		catch (IOException e) {
+			throw new IvimImportException(name, "cannot be read (" + e.getMessage() + ")", e);
+		}
+	}
+
+	/** Reads from a stream (gzip-compressed when {@code name} ends with .gz); the stream is not closed. */
+	public static NiftiImage read(String name, InputStream stream) throws IvimImportException {
 		boolean gz = name.toLowerCase().endsWith(".gz");
-		try (InputStream in = gz ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+		try {
+			InputStream in = gz ? new GZIPInputStream(stream) : stream;
 			byte[] head = in.readNBytes(NiftiHeader.SIZE);
 			NiftiHeader h = NiftiHeader.parse(name, head);
 			int w = h.size(1), ht = h.size(2), d = h.size(3), t = h.size(4);
