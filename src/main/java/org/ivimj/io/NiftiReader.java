@@ -18,6 +18,9 @@ public final class NiftiReader {
 		try (InputStream in = Files.newInputStream(file)) {
 			return read(name, in);
 		}
+		catch (IvimImportException e) {
+			throw e;
+		}
 		catch (IOException e) {
 			throw new IvimImportException(name, "cannot be read (" + e.getMessage() + ")", e);
 		}
