@@ -41,6 +41,10 @@ public final class DicomDiffusionImage {
 			String reason = null;
 			if (type != null) {
 				String[] words = type.toUpperCase(Locale.ROOT).split("\\\\");
+				for (String w : words)
+					if (w.trim().equals("MOSAIC")) throw new IvimImportException(name, "is a Siemens mosaic (all slices"
+						+ " tiled in one image), which is not supported: convert the series with dcm2niix and use the"
+						+ " NIfTI import");
 				if (words[0].trim().equals("DERIVED")) reason = "derived image (ImageType " + type + ")";
 				for (int i = 1; i < words.length && reason == null; i++)
 					for (String d : DERIVED_WORDS)

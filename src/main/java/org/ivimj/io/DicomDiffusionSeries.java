@@ -58,12 +58,17 @@ public final class DicomDiffusionSeries {
 				continue;
 			}
 			DicomFile d = DicomFile.read(f);
+			if (!d.hasPixelData()) {
+				// DICOMDIR, structured reports, presentation states: DICOM, but not images.
+				skipped.add(f.getFileName().toString() + " (DICOM without an image)");
+				continue;
+			}
 			sources.add(new Source(f.getFileName().toString(), d.attributes(), () -> DicomFile.read(f).pixels()));
 		}
-		if (sources.isEmpty()) throw new IvimImportException(folder.toString(), "holds no DICOM files"
+		if (sources.isEmpty()) throw new IvimImportException(folder.toString(), "holds no DICOM images"
 			+ (skipped.isEmpty() ? "" : " (" + skipped.size() + " other files)"));
 		List<String> notes = new ArrayList<>();
-		if (!skipped.isEmpty()) notes.add("skipped " + skipped.size() + " non-DICOM file(s): " + list(skipped));
+		if (!skipped.isEmpty()) notes.add("skipped " + skipped.size() + " file(s) that are not DICOM images: " + list(skipped));
 		return arrange(folder.toString(), sources, repeats, order, notes);
 	}
 

@@ -94,6 +94,11 @@ public final class DicomFile {
 		return attributes;
 	}
 
+	/** Whether the file holds an image (DICOMDIR, reports and presentation states do not). */
+	public boolean hasPixelData() {
+		return pixelOffset >= 0;
+	}
+
 	/** The transfer syntax UID. */
 	public String transferSyntax() {
 		return transferSyntax;

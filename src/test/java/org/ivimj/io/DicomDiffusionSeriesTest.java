@@ -94,13 +94,25 @@ class DicomDiffusionSeriesTest {
 		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 800, 2, 201, UID, 4, 5, 1)
 			.text(DicomTags.IMAGE_TYPE, "CS", "ORIGINAL\\PRIMARY\\DIFFUSION\\TRACEW\\ND").write(dir.resolve("trace.dcm"));
 		Files.writeString(dir.resolve("notes.txt"), "not an image");
+		SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 0, 300, UID, 1, 1, 0).remove(DicomTags.PIXEL_DATA)
+			.write(dir.resolve("report.dcm"));
 		DiffusionSeries s = DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE);
 		assertArrayEquals(new double[] { 0, 50, 800 }, s.bValues);
 		String notes = String.join("\n", s.notes);
 		assertTrue(notes.contains("left out 2 derived image(s)"), notes);
 		assertTrue(notes.contains("adc.dcm") && notes.contains("ADC"), notes);
 		assertTrue(notes.contains("trace.dcm") && notes.contains("TRACEW"), notes);
-		assertTrue(notes.contains("skipped 1 non-DICOM file(s): notes.txt"), notes);
+		assertTrue(notes.contains("skipped 2 file(s) that are not DICOM images: notes.txt; report.dcm (DICOM without an image)"), notes);
+	}
+
+	@Test
+	void siemensMosaicIsRefusedWithAHint(@TempDir Path dir) throws Exception {
+		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, 0, 1, UID, 4, 4, 1)
+			.text(DicomTags.IMAGE_TYPE, "CS", "ORIGINAL\\PRIMARY\\DIFFUSION\\NONE\\ND\\MOSAIC").write(dir.resolve("m.dcm"));
+		IvimImportException e = assertThrows(IvimImportException.class,
+			() -> DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE));
+		assertTrue(e.getMessage().startsWith("m.dcm: is a Siemens mosaic") && e.getMessage().contains("dcm2niix"),
+			e.getMessage());
 	}
 
 	@Test
@@ -194,7 +206,7 @@ class DicomDiffusionSeriesTest {
 		Files.writeString(dir.resolve("readme.txt"), "x");
 		assertTrue(assertThrows(IvimImportException.class,
 			() -> DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE)).getMessage()
-				.contains("holds no DICOM files"));
+				.contains("holds no DICOM images"));
 		assertTrue(assertThrows(IvimImportException.class, () -> DicomDiffusionSeries.readFolder(dir.resolve("nope"),
 			RepeatHandling.TRACE, VolumeOrder.B_VALUE)).getMessage().contains("is not a folder"));
 	}

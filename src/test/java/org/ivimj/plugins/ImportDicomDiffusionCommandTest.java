@@ -113,7 +113,7 @@ class ImportDicomDiffusionCommandTest {
 		msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + SharedData.geDicom() + "] repeats=median");
 		assertTrue(msg.contains("Unknown choice for repeats 'median'"), msg);
 		msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + dir + "]");
-		assertEquals(dir + ": holds no DICOM files", msg);
+		assertEquals(dir + ": holds no DICOM images", msg);
 		assertEquals(before, WindowManager.getImageCount());
 	}
 

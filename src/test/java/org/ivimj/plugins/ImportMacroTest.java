@@ -42,7 +42,7 @@ class ImportMacroTest {
 		Files.writeString(dir.resolve("notes.txt"), "not DICOM");
 		Path macro = ImageJHarness.projectDir().resolve("macros/ivim_import_error.ijm");
 		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, dir.toString(), dir);
-		assertTrue(run.output.contains(dir + ": holds no DICOM files"), run.toString());
+		assertTrue(run.output.contains(dir + ": holds no DICOM images"), run.toString());
 		assertFalse(run.output.contains("this line must not run"), run.toString());
 	}
 }
