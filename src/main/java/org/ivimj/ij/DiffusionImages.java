@@ -42,7 +42,8 @@ public final class DiffusionImages {
 		cal.pixelDepth = s.pixelDepth;
 		cal.setUnit(s.unit);
 		if (s.bValues != null) BValueMetadata.set(imp, s.bValues, BDimension.FRAMES);
-		if (s.geometry != null) imp.setProp(GEOMETRY_KEY, s.geometry.toText());
+		if (s.geometry != null) imp.setProp(GEOMETRY_KEY, s.geometry.toText() + " dim=" + s.width + "," + s.height + ","
+			+ s.depth);
 		if (!s.notes.isEmpty()) imp.setProp(NOTES_KEY, String.join("\n", s.notes));
 		imp.resetDisplayRange();
 		return imp;
@@ -51,6 +52,21 @@ public final class DiffusionImages {
 	/** The geometry stored with an image, or null. */
 	public static NiftiGeometry geometry(ImagePlus imp) {
 		return NiftiGeometry.parse(imp.getProp(GEOMETRY_KEY));
+	}
+
+	/**
+	 * The geometry stored with {@code source} if it was made for images of width x height x depth
+	 * voxels, else null: a cropped or resized image keeps the property but no longer sits where it says.
+	 */
+	public static NiftiGeometry geometryFor(ImagePlus source, int width, int height, int depth) {
+		String text = source.getProp(GEOMETRY_KEY);
+		NiftiGeometry g = NiftiGeometry.parse(text);
+		if (g == null) return null;
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("dim=(\\d+),(\\d+),(\\d+)").matcher(text);
+		if (!m.find()) return null;
+		boolean same = Integer.parseInt(m.group(1)) == width && Integer.parseInt(m.group(2)) == height
+			&& Integer.parseInt(m.group(3)) == depth;
+		return same ? g : null;
 	}
 
 	/**

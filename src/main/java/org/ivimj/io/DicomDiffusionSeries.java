@@ -142,8 +142,10 @@ public final class DicomDiffusionSeries {
 		List<Double> b = new ArrayList<>();
 		float[][][] planes = DiffusionSeriesBuilder.build(what, entries, depth, ref.rows * ref.columns, repeats, order, b);
 		double[] bValues = b.stream().mapToDouble(Double::doubleValue).toArray();
+		java.util.Set<String> bSources = new java.util.LinkedHashSet<>();
+		for (DicomDiffusionImage img : images) bSources.add(img.bSource);
 		notes.add(0, images.size() + " images: " + depth + " slice(s) x " + bValues.length + " frame(s); b-values from "
-			+ ref.bSource);
+			+ String.join(" and ", bSources));
 		return new DiffusionSeries(ref.columns, ref.rows, depth, planes, bValues, pw, ph, dz, unit, geometry, notes);
 	}
 

@@ -1,5 +1,6 @@
 package org.ivimj.plugins;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.measure.Calibration;
@@ -85,14 +86,16 @@ public class SaveNiftiCommand implements PlugIn {
 		Calibration cal = imp.getCalibration();
 		double scale = unitToMm(cal.getUnit());
 		double[] voxel = { cal.pixelWidth * scale, cal.pixelHeight * scale, cal.pixelDepth * scale };
-		NiftiGeometry geometry = null;
-		if (geometryFrom != null && geometryFrom.getWidth() == imp.getWidth()
-			&& geometryFrom.getHeight() == imp.getHeight() && geometryFrom.getNSlices() == imp.getNSlices())
-			geometry = DiffusionImages.geometry(geometryFrom);
-		else if (geometryFrom != null && geometryFrom != imp)
+		if (geometryFrom != null && geometryFrom != imp && (geometryFrom.getWidth() != imp.getWidth()
+			|| geometryFrom.getHeight() != imp.getHeight() || geometryFrom.getNSlices() != imp.getNSlices()))
 			throw new IllegalArgumentException(geometryFrom.getTitle() + " is " + geometryFrom.getWidth() + " x "
 				+ geometryFrom.getHeight() + " x " + geometryFrom.getNSlices() + " but " + imp.getTitle() + " is "
 				+ imp.getWidth() + " x " + imp.getHeight() + " x " + imp.getNSlices() + ": its geometry does not apply");
+		NiftiGeometry geometry = geometryFrom == null ? null
+			: DiffusionImages.geometryFor(geometryFrom, imp.getWidth(), imp.getHeight(), imp.getNSlices());
+		if (geometryFrom != null && geometry == null && geometryFrom.getProp(DiffusionImages.GEOMETRY_KEY) != null)
+			IJ.log(TITLE + ": " + geometryFrom.getTitle() + " was cropped or resized since import; " + path.getFileName()
+				+ " is written without a position in the scanner (qform/sform codes 0)");
 		NiftiWriter.write(path, imp.getWidth(), imp.getHeight(), DiffusionImages.volumes(imp), voxel, geometry,
 			"IVIM-J " + imp.getTitle());
 		double[] b = BValueMetadata.bValues(imp);

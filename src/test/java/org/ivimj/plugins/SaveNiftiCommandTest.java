@@ -14,6 +14,7 @@ import ij.macro.Interpreter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ivimj.ij.DiffusionImages;
 import org.ivimj.io.BvalFile;
 import org.ivimj.io.NiftiGeometry;
 import org.ivimj.io.NiftiImage;
@@ -89,6 +90,22 @@ class SaveNiftiCommandTest {
 		msg = ImportDicomDiffusionCommandTest.runExpectingError("Save as NIfTI...", "save=[" + dir.resolve("s.nii")
 			+ "] geometry=[no such image]");
 		assertTrue(msg.contains("no open image has that title"), msg);
+	}
+
+	@Test
+	void croppedImageKeepsItsPropertyButIsWrittenWithoutGeometry(@TempDir Path dir) throws Exception {
+		IJ.run("NIfTI Diffusion (IVIM)...", "open=[" + SharedData.geNifti() + "]");
+		ImagePlus dwi = WindowManager.getCurrentImage();
+		ImagePlus cropped = IJ.createImage("cropped", "32-bit ramp", 100, 80, 2);
+		cropped.setProp(DiffusionImages.GEOMETRY_KEY, dwi.getProp(DiffusionImages.GEOMETRY_KEY));
+		Interpreter.addBatchModeImage(cropped);
+		WindowManager.setTempCurrentImage(cropped);
+		Path out = dir.resolve("c.nii");
+		IJ.run("Save as NIfTI...", "save=[" + out + "]");
+		NiftiImage saved = NiftiReader.read(out);
+		assertEquals(0, saved.header.geometry.qformCode);
+		assertEquals(0, saved.header.geometry.sformCode);
+		assertEquals(100, saved.width);
 	}
 
 	private static void assertGeometry(NiftiGeometry ref, NiftiGeometry g) {
