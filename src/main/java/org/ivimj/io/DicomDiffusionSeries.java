@@ -103,7 +103,12 @@ public final class DicomDiffusionSeries {
 			if (img.rows != ref.rows || img.columns != ref.columns) throw new IvimImportException(img.name, "is "
 				+ img.columns + " x " + img.rows + " pixels but " + ref.name + " is " + ref.columns + " x " + ref.rows
 				+ ": the images are not all the same size");
-			if ((img.orientation == null) != (ref.orientation == null) || img.orientation != null
+			if ((img.position == null || img.orientation == null) != (ref.position == null || ref.orientation == null))
+				throw new IvimImportException(img.name, (img.position == null || img.orientation == null
+					? "lacks Image Position/Orientation (Patient), which " + ref.name + " has"
+					: "has Image Position/Orientation (Patient), which " + ref.name + " lacks")
+					+ ": their slice positions cannot be compared");
+			if (img.orientation != null && ref.orientation != null
 				&& maxDiff(img.orientation, ref.orientation) > 1e-3) throw new IvimImportException(img.name,
 				"is oriented differently from " + ref.name + " (Image Orientation (Patient)): not one stack of slices");
 		}

@@ -6,7 +6,6 @@ import ij.gui.GenericDialog;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The options of an import/export command: a {@link GenericDialog} with a display (so the Recorder
@@ -19,7 +18,7 @@ final class CommandOptions {
 	private final GenericDialog dialog;
 	private final String options;
 	private final List<String> keys = new ArrayList<>();
-	private final List<Object> defaults = new ArrayList<>();
+	private final List<String> defaults = new ArrayList<>();
 	private int next;
 
 	CommandOptions(String title) {
@@ -48,11 +47,6 @@ final class CommandOptions {
 		else add(label, value);
 	}
 
-	void addCheckbox(String label, boolean value) {
-		if (dialog != null) dialog.addCheckbox(label, value);
-		else add(label, value);
-	}
-
 	void addMessage(String text) {
 		if (dialog != null) dialog.addMessage(text);
 	}
@@ -74,20 +68,13 @@ final class CommandOptions {
 		return value(next++);
 	}
 
-	boolean nextBoolean() {
-		if (dialog != null) return dialog.getNextBoolean();
-		int i = next++;
-		if (options == null) return (Boolean) defaults.get(i);
-		return Pattern.compile("(^|\\s)" + Pattern.quote(keys.get(i)) + "(\\s|$)").matcher(options).find();
-	}
-
 	private String value(int i) {
-		String def = (String) defaults.get(i);
+		String def = defaults.get(i);
 		if (options == null) return def;
 		return Macro.getValue(options, keys.get(i), def);
 	}
 
-	private void add(String label, Object value) {
+	private void add(String label, String value) {
 		keys.add(Macro.trimKey(label));
 		defaults.add(value);
 	}

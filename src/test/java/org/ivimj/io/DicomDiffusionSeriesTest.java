@@ -193,6 +193,16 @@ class DicomDiffusionSeriesTest {
 	}
 
 	@Test
+	void imagesWithAndWithoutImagePositionAreAnError(@TempDir Path dir) throws Exception {
+		writeSeries(dir, "SIEMENS", BTag.SIEMENS);
+		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, 20, 300, UID, 4, 5, 1)
+			.remove(DicomTags.IMAGE_POSITION_PATIENT).write(dir.resolve("zloc.dcm"));
+		IvimImportException e = assertThrows(IvimImportException.class,
+			() -> DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE));
+		assertTrue(e.getMessage().startsWith("zloc.dcm: lacks Image Position/Orientation (Patient)"), e.getMessage());
+	}
+
+	@Test
 	void noSlicePositionIsAnError(@TempDir Path dir) throws Exception {
 		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, 1, 1, UID, 2, 2, 1).remove(DicomTags.IMAGE_POSITION_PATIENT)
 			.remove(DicomTags.SLICE_LOCATION).write(dir.resolve("a.dcm"));

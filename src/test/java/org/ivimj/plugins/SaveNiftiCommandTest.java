@@ -108,6 +108,25 @@ class SaveNiftiCommandTest {
 		assertEquals(100, saved.width);
 	}
 
+	@Test
+	void rgbIsRefusedAndCentimetresAreConverted(@TempDir Path dir) throws Exception {
+		ImagePlus rgb = IJ.createImage("colour", "RGB ramp", 4, 4, 1);
+		Interpreter.addBatchModeImage(rgb);
+		WindowManager.setTempCurrentImage(rgb);
+		String msg = ImportDicomDiffusionCommandTest.runExpectingError("Save as NIfTI...", "save=[" + dir.resolve("c.nii") + "]");
+		assertTrue(msg.contains("RGB images cannot be saved"), msg);
+		ImagePlus cm = IJ.createImage("cm", "16-bit ramp", 4, 4, 1);
+		cm.getCalibration().setUnit("cm");
+		cm.getCalibration().pixelWidth = 0.1;
+		cm.getCalibration().pixelHeight = 0.2;
+		Interpreter.addBatchModeImage(cm);
+		WindowManager.setTempCurrentImage(cm);
+		IJ.run("Save as NIfTI...", "save=[" + dir.resolve("cm") + "]");
+		NiftiImage saved = NiftiReader.read(dir.resolve("cm.nii"));
+		assertArrayEquals(new double[] { 1, 2, 10 }, saved.voxelSize(), 1e-6);
+		assertArrayEquals(new float[] { 0, 16384, 32768, 49152 }, java.util.Arrays.copyOf(saved.volumes[0][0], 4));
+	}
+
 	private static void assertGeometry(NiftiGeometry ref, NiftiGeometry g) {
 		assertEquals(ref.qformCode, g.qformCode);
 		assertEquals(ref.sformCode, g.sformCode);
