@@ -51,6 +51,16 @@ class DicomFileTest {
 	}
 
 	@Test
+	void readsBareImplicitDataSetsWithoutPreamble() throws Exception {
+		byte[] full = image().implicitVr(true).toBytes();
+		int start = indexOfTag(full, 0x0008, 0x0008);
+		DicomFile f = DicomFile.parse("old.ima", Arrays.copyOfRange(full, start, full.length));
+		assertEquals("1.2.840.10008.1.2", f.transferSyntax());
+		assertEquals("800", f.attributes().string(DicomTags.SIEMENS_B_VALUE));
+		assertEquals(6, f.pixels().length);
+	}
+
+	@Test
 	void notDicomIsNamed() {
 		IvimImportException e = assertThrows(IvimImportException.class,
 			() -> DicomFile.parse("notes.txt", "hello world, this is text and not an image at all".getBytes()));
