@@ -22,13 +22,10 @@ public final class DicomTags {
 	/** Philips "Diffusion Direction", CS: I = isotropic (the scanner's trace image). */
 	public static final int PHILIPS_DIFFUSION_DIRECTION = 0x20011004;
 	public static final int SERIES_INSTANCE_UID = 0x0020000E;
-	public static final int SERIES_NUMBER = 0x00200011;
-	public static final int ACQUISITION_NUMBER = 0x00200012;
 	public static final int INSTANCE_NUMBER = 0x00200013;
 	public static final int IMAGE_POSITION_PATIENT = 0x00200032;
 	public static final int IMAGE_ORIENTATION_PATIENT = 0x00200037;
 	public static final int SLICE_LOCATION = 0x00201041;
-	public static final int ACQUISITION_TIME = 0x00080032;
 	public static final int SAMPLES_PER_PIXEL = 0x00280002;
 	public static final int NUMBER_OF_FRAMES = 0x00280008;
 	public static final int ROWS = 0x00280010;

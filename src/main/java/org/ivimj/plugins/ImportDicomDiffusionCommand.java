@@ -1,20 +1,15 @@
 package org.ivimj.plugins;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.WindowManager;
-import ij.measure.Calibration;
 import ij.plugin.PlugIn;
-import ij.process.ImageProcessor;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.ivimj.ij.DiffusionImages;
+import org.ivimj.ij.OpenDicomStack;
 import org.ivimj.io.DicomDiffusionSeries;
-import org.ivimj.io.DicomInfoText;
 import org.ivimj.io.DiffusionSeries;
 import org.ivimj.io.IvimImportException;
 import org.ivimj.io.RepeatHandling;
@@ -65,7 +60,7 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 		String title;
 		try {
 			if (fromStack) {
-				series = fromStack(source, repeats, order);
+				series = OpenDicomStack.arrange(source, repeats, order);
 				title = source.getTitle() + " IVIM";
 			}
 			else {
@@ -85,24 +80,5 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 		}
 		CommandOutput.log(TITLE, series.notes);
 		CommandOutput.show(DiffusionImages.toImagePlus(series, title));
-	}
-
-	/** Arranges an open stack whose slices carry ImageJ's DICOM header text. */
-	static DiffusionSeries fromStack(ImagePlus imp, RepeatHandling repeats, VolumeOrder order) throws IvimImportException {
-		ImageStack stack = imp.getStack();
-		Calibration cal = imp.getCalibration();
-		if (imp.getBitDepth() == 24) throw new IvimImportException(imp.getTitle(), "is an RGB image, not a DICOM series");
-		List<DicomDiffusionSeries.Source> sources = new ArrayList<>();
-		for (int i = 1; i <= stack.getSize(); i++) {
-			String text = stack.getSliceLabel(i);
-			if (!DicomInfoText.isDicomInfo(text) && stack.getSize() == 1) text = imp.getInfoProperty();
-			String file = DicomInfoText.fileName(text);
-			String name = imp.getTitle() + ", slice " + i + (file == null ? "" : " (" + file + ")");
-			if (!DicomInfoText.isDicomInfo(text)) throw new IvimImportException(name, "carries no DICOM header:"
-				+ " open the series with File > Import > Image Sequence (or DICOM) so each slice keeps its header");
-			ImageProcessor ip = stack.getProcessor(i);
-			sources.add(new DicomDiffusionSeries.Source(name, DicomInfoText.parse(text), () -> DiffusionImages.floats(ip, cal)));
-		}
-		return DicomDiffusionSeries.arrange(imp.getTitle(), sources, repeats, order, new ArrayList<>());
 	}
 }
