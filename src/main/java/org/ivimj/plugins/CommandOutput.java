@@ -28,9 +28,10 @@ final class CommandOutput {
 	/** Reports an error naming the file and what is wrong, and aborts the running macro. */
 	static void error(String title, String message) {
 		Interpreter macro = Interpreter.getInstance();
-		if (GraphicsEnvironment.isHeadless() && macro != null) {
-			// ImageJ reports a macro error in a dialog, which cannot exist headless: print the message
-			// where -batch runs show output, and let the macro stop without the dialog.
+		if (macro != null && (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null)) {
+			// ImageJ reports a macro error in a modal dialog, which cannot exist headless and would hang an
+			// unattended -batch run (no ImageJ window): print the message where -batch shows output, as
+			// ImageJ's own IJ.showMessage does without its window, and let the macro stop without the dialog.
 			System.out.println(title + ": " + message);
 			macro.setIgnoreErrors(true);
 		}
