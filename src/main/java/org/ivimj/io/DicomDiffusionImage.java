@@ -9,8 +9,10 @@ import java.util.Locale;
  */
 public final class DicomDiffusionImage {
 
-	private static final String[] DERIVED_WORDS = { "ADC", "EADC", "TRACEW", "TRACE", "EXP", "FA", "ISOTROPIC",
-		"CALC_BVALUE", "COLFA" };
+	/** Image Type words of parameter maps (never signal data). */
+	private static final String[] MAP_WORDS = { "ADC", "EADC", "EXP", "FA", "COLFA", "CALC_BVALUE" };
+	/** Image Type words of the scanner's trace-weighted (direction-averaged) images. */
+	private static final String[] TRACE_WORDS = { "TRACEW", "TRACE", "ISOTROPIC" };
 
 	/** File or slice label, for messages. */
 	public final String name;
@@ -33,22 +35,37 @@ public final class DicomDiffusionImage {
 	public final long instanceNumber;
 	/** Why the image is a derived one to leave out, or null for an acquired image. */
 	public final String derivedReason;
+	/**
+	 * Whether the derived image is the scanner's trace-weighted image (not a parameter map): usable
+	 * signal when the series holds no individual directions at its b-value.
+	 */
+	public final boolean traceWeighted;
 
 	private DicomDiffusionImage(String name, DicomAttributes a) throws IvimImportException {
 		this.name = name;
 		try {
 			String type = a.string(DicomTags.IMAGE_TYPE);
 			String reason = null;
+			boolean trace = false;
 			if (type != null) {
 				String[] words = type.toUpperCase(Locale.ROOT).split("\\\\");
 				for (String w : words)
 					if (w.trim().equals("MOSAIC")) throw new IvimImportException(name, "is a Siemens mosaic (all slices"
 						+ " tiled in one image), which is not supported: convert the series with dcm2niix and use the"
 						+ " NIfTI import");
-				if (words[0].trim().equals("DERIVED")) reason = "derived image (ImageType " + type + ")";
-				for (int i = 1; i < words.length && reason == null; i++)
-					for (String d : DERIVED_WORDS)
-						if (words[i].trim().equals(d)) reason = "derived " + d + " image (ImageType " + type + ")";
+				String map = null;
+				for (int i = 1; i < words.length; i++) {
+					for (String d : MAP_WORDS)
+						if (words[i].trim().equals(d) && map == null) map = d;
+					for (String d : TRACE_WORDS)
+						if (words[i].trim().equals(d)) trace = true;
+				}
+				if (map != null) {
+					trace = false;
+					reason = "derived " + map + " map (ImageType " + type + ")";
+				}
+				else if (trace) reason = "the scanner's trace-weighted image (ImageType " + type + ")";
+				else if (words[0].trim().equals("DERIVED")) reason = "derived image (ImageType " + type + ")";
 			}
 			double frames = a.number(DicomTags.NUMBER_OF_FRAMES);
 			if (frames > 1) throw new IvimImportException(name, "is a multi-frame (enhanced) DICOM with " + (long) frames
@@ -57,9 +74,12 @@ public final class DicomDiffusionImage {
 			bValue = Double.parseDouble(b[0]);
 			bSource = b[1];
 			String dir = a.string(DicomTags.PHILIPS_DIFFUSION_DIRECTION);
-			if (reason == null && "I".equalsIgnoreCase(dir) && bValue > 0 && isVendor(a, "PHILIPS"))
+			if (reason == null && "I".equalsIgnoreCase(dir) && bValue > 0 && isVendor(a, "PHILIPS")) {
 				reason = "the scanner's isotropic (trace) image ((2001,1004) = I)";
+				trace = true;
+			}
 			derivedReason = reason;
+			traceWeighted = trace;
 			rows = size(name, a, DicomTags.ROWS, "Rows");
 			columns = size(name, a, DicomTags.COLUMNS, "Columns");
 			double[] iop = a.numbers(DicomTags.IMAGE_ORIENTATION_PATIENT);

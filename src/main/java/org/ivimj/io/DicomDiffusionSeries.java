@@ -82,21 +82,39 @@ public final class DicomDiffusionSeries {
 		List<String> notes) throws IvimImportException
 	{
 		notes = new ArrayList<>(notes);
+		List<DicomDiffusionImage> all = new ArrayList<>();
+		java.util.Set<Double> acquiredB = new java.util.HashSet<>();
+		for (Source s : sources) {
+			DicomDiffusionImage img = DicomDiffusionImage.from(s.name, s.attributes);
+			all.add(img);
+			if (img.derivedReason == null) acquiredB.add(img.bValue);
+		}
+		// The scanner's trace-weighted images stand in at b-values where no direction was saved (often
+		// the only images a clinical export holds); elsewhere, and for parameter maps, they are left out.
 		List<DicomDiffusionImage> images = new ArrayList<>();
 		List<DiffusionSeriesBuilder.PlaneSource> pixels = new ArrayList<>();
 		List<String> derived = new ArrayList<>();
-		for (Source s : sources) {
-			DicomDiffusionImage img = DicomDiffusionImage.from(s.name, s.attributes);
-			if (img.derivedReason != null) {
-				derived.add(s.name + ": " + img.derivedReason);
+		java.util.TreeSet<Double> fromTrace = new java.util.TreeSet<>();
+		for (int i = 0; i < all.size(); i++) {
+			DicomDiffusionImage img = all.get(i);
+			boolean use = img.derivedReason == null || img.traceWeighted && !acquiredB.contains(img.bValue);
+			if (!use) {
+				derived.add(img.name + ": " + img.derivedReason);
 				continue;
 			}
+			if (img.derivedReason != null) fromTrace.add(img.bValue);
 			images.add(img);
-			pixels.add(s.pixels);
+			pixels.add(sources.get(i).pixels);
 		}
 		if (!derived.isEmpty()) notes.add("left out " + derived.size() + " derived image(s): " + list(derived));
-		if (images.isEmpty()) throw new IvimImportException(what, "holds only derived images (ADC, trace or"
-			+ " exponential maps), no acquired diffusion images: " + list(derived));
+		if (!fromTrace.isEmpty()) {
+			List<String> bs = new ArrayList<>();
+			for (double b : fromTrace) bs.add(DiffusionSeriesBuilder.fmt(b));
+			notes.add("used the scanner's trace-weighted images at b = " + String.join(", ", bs)
+				+ " (no individual diffusion directions there)");
+		}
+		if (images.isEmpty()) throw new IvimImportException(what, "holds only derived images (ADC or"
+			+ " exponential maps), no diffusion-weighted images: " + list(derived));
 		checkOneSeries(what, images);
 		DicomDiffusionImage ref = images.get(0);
 		for (DicomDiffusionImage img : images) {

@@ -106,6 +106,44 @@ class DicomDiffusionSeriesTest {
 	}
 
 	@Test
+	void traceWeightedOnlyExportIsUsedAndReported(@TempDir Path dir) throws Exception {
+		// A clinical Siemens export often holds only the scanner's TRACEW images (b = 0 included) and the ADC map.
+		int instance = 1;
+		for (double b : new double[] { 0, 50, 800 })
+			for (double pos : new double[] { 0, 5 })
+				SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, b, pos, instance++, UID, 2, 2, (int) (1000 - b))
+					.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\TRACEW\\ND")
+					.write(dir.resolve("t" + instance));
+		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 800, 0, 99, UID, 2, 2, 1)
+			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC\\ND").write(dir.resolve("adc"));
+		DiffusionSeries s = DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE);
+		assertArrayEquals(new double[] { 0, 50, 800 }, s.bValues);
+		assertEquals(200, s.planes[2][1][0], 0);
+		String notes = String.join("\n", s.notes);
+		assertTrue(notes.contains("used the scanner's trace-weighted images at b = 0, 50, 800"), notes);
+		assertTrue(notes.contains("left out 1 derived image(s): adc: derived ADC map"), notes);
+	}
+
+	@Test
+	void traceWeightedImagesStandInOnlyWhereNoDirectionWasSaved(@TempDir Path dir) throws Exception {
+		int instance = 1;
+		for (double pos : new double[] { 0, 5 }) {
+			SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, pos, instance++, UID, 2, 2, 1000).write(dir.resolve("b0-" + pos));
+			SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, pos, instance++, UID, 2, 2, 7)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\TRACEW\\ND").write(dir.resolve("tb0-" + pos));
+			SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 500, pos, instance++, UID, 2, 2, 400)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\TRACEW\\ND").write(dir.resolve("t500-" + pos));
+		}
+		DiffusionSeries s = DicomDiffusionSeries.readFolder(dir, RepeatHandling.SEPARATE, VolumeOrder.B_VALUE);
+		assertArrayEquals(new double[] { 0, 500 }, s.bValues);
+		assertEquals(1000, s.planes[0][0][0], 0);
+		assertEquals(400, s.planes[1][0][0], 0);
+		String notes = String.join("\n", s.notes);
+		assertTrue(notes.contains("trace-weighted images at b = 500 "), notes);
+		assertTrue(notes.contains("left out 2 derived image(s)") && notes.contains("tb0-0.0"), notes);
+	}
+
+	@Test
 	void siemensMosaicIsRefusedWithAHint(@TempDir Path dir) throws Exception {
 		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, 0, 1, UID, 4, 4, 1)
 			.text(DicomTags.IMAGE_TYPE, "CS", "ORIGINAL\\PRIMARY\\DIFFUSION\\NONE\\ND\\MOSAIC").write(dir.resolve("m.dcm"));
