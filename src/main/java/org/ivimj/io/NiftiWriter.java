@@ -46,22 +46,37 @@ public final class NiftiWriter {
 		h.descrip = description == null ? "" : description;
 		if (geometry != null) h.geometry = geometry;
 		boolean gz = file.getFileName().toString().toLowerCase().endsWith(".gz");
-		try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-			OutputStream out = gz ? new GZIPOutputStream(raw, 1 << 16) : raw)
-		{
-			out.write(h.toBytes());
-			ByteBuffer row = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);
-			for (float[][] volume : volumes)
-				for (float[] plane : volume) {
-					if (plane.length != width * height) throw new IllegalArgumentException("plane of " + plane.length
-						+ " pixels in a " + width + " x " + height + " image");
-					for (int j = 0; j < height; j++) {
-						row.clear();
-						int offset = (height - 1 - j) * width;
-						for (int i = 0; i < width; i++) row.putFloat(plane[offset + i]);
-						out.write(row.array());
+		boolean written = false;
+		try {
+			try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+				OutputStream out = gz ? new GZIPOutputStream(raw, 1 << 16) : raw)
+			{
+				out.write(h.toBytes());
+				ByteBuffer row = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);
+				for (float[][] volume : volumes)
+					for (float[] plane : volume) {
+						if (plane.length != width * height) throw new IllegalArgumentException("plane of " + plane.length
+							+ " pixels in a " + width + " x " + height + " image");
+						for (int j = 0; j < height; j++) {
+							row.clear();
+							int offset = (height - 1 - j) * width;
+							for (int i = 0; i < width; i++) row.putFloat(plane[offset + i]);
+							out.write(row.array());
+						}
 					}
+			}
+			written = true;
+		}
+		finally {
+			// No half-written file is left behind to be mistaken for a result.
+			if (!written) {
+				try {
+					Files.deleteIfExists(file);
 				}
+				catch (IOException | RuntimeException e) {
+					// keep the original failure
+				}
+			}
 		}
 	}
 }

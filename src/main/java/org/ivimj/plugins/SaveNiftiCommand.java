@@ -16,6 +16,7 @@ import org.ivimj.ij.BDimension;
 import org.ivimj.ij.BValueMetadata;
 import org.ivimj.ij.DiffusionImages;
 import org.ivimj.io.BvalFile;
+import org.ivimj.io.IvimImportException;
 import org.ivimj.io.NiftiGeometry;
 import org.ivimj.io.NiftiWriter;
 
@@ -64,8 +65,11 @@ public class SaveNiftiCommand implements PlugIn {
 		try {
 			save(imp, path, geometrySource(imp, geometryFrom));
 		}
-		catch (IOException | IllegalArgumentException e) {
+		catch (IvimImportException | IllegalArgumentException e) {
 			CommandOutput.error(TITLE, e.getMessage());
+		}
+		catch (IOException e) {
+			CommandOutput.error(TITLE, path + ": cannot be written (" + e + ")");
 		}
 	}
 
@@ -77,8 +81,9 @@ public class SaveNiftiCommand implements PlugIn {
 	}
 
 	/**
-	 * Writes the image; the geometry of {@code geometryFrom} is used when it has the same x, y, z size
-	 * (otherwise the map would be placed wrongly, so none is written).
+	 * Writes the image with the position in the scanner stored with {@code geometryFrom} (the image itself,
+	 * another open image, or null for none). Another image of a different x, y, z size is an error; a
+	 * geometry recorded for another size (the image was cropped or resized) is not written.
 	 */
 	public static void save(ImagePlus imp, Path path, ImagePlus geometryFrom) throws IOException {
 		if (imp.getBitDepth() == 24) throw new IllegalArgumentException(imp.getTitle()

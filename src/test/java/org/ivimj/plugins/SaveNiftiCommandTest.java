@@ -127,6 +127,17 @@ class SaveNiftiCommandTest {
 		assertArrayEquals(new float[] { 0, 16384, 32768, 49152 }, java.util.Arrays.copyOf(saved.volumes[0][0], 4));
 	}
 
+	@Test
+	void unwritablePathIsNamed(@TempDir Path dir) {
+		ImagePlus map = IJ.createImage("map", "32-bit ramp", 4, 4, 1);
+		Interpreter.addBatchModeImage(map);
+		WindowManager.setTempCurrentImage(map);
+		Path out = dir.resolve("no/such/folder/map.nii");
+		String msg = ImportDicomDiffusionCommandTest.runExpectingError("Save as NIfTI...", "save=[" + out + "]");
+		assertTrue(msg.startsWith(out + ": cannot be written"), msg);
+		assertFalse(Files.exists(out));
+	}
+
 	private static void assertGeometry(NiftiGeometry ref, NiftiGeometry g) {
 		assertEquals(ref.qformCode, g.qformCode);
 		assertEquals(ref.sformCode, g.sformCode);
