@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The options of a command: a {@link GenericDialog} when a user runs it interactively (so the
  * Recorder records every field), and the macro option string otherwise (ImageJ 1's GenericDialog
- * cannot even be constructed headless). Keys are the first word of each label, lower-cased, as the
+ * cannot even be constructed headless). Shared by every IVIM-J command. Keys are the first word of each label, lower-cased, as the
  * Recorder writes them; missing keys take the default.
  */
 final class CommandOptions {
@@ -69,8 +69,21 @@ final class CommandOptions {
 		if (dialog != null) dialog.addDirectoryField(label, defaultValue);
 	}
 
+	void addDirectoryField(String label, String defaultValue) {
+		addDirectory(label, defaultValue);
+	}
+
+	void addFileField(String label, String defaultValue) {
+		fields.add(new Object[] {"string", label, defaultValue});
+		if (dialog != null) dialog.addFileField(label, defaultValue);
+	}
+
 	void addHelp(String text) {
 		if (dialog != null) dialog.addMessage(text);
+	}
+
+	void addMessage(String text) {
+		addHelp(text);
 	}
 
 	/** Shows the dialog; false if the user cancelled. */
@@ -94,6 +107,16 @@ final class CommandOptions {
 		for (String item : items) if (item.equalsIgnoreCase(v)) return item;
 		throw new CommandException("\"" + v + "\" is not a valid choice for \"" + f[1] + "\" in " + title + ". Use one of: "
 			+ String.join(", ", Arrays.asList(items)) + ".");
+	}
+
+	/**
+	 * A choice as the user typed it in a macro (a dialog gives the item chosen), for commands that
+	 * accept short forms of their items (e.g. "trace" for "trace (geometric mean)") and parse them.
+	 */
+	String nextChoiceAsTyped() {
+		Object[] f = fields.get(next++);
+		if (dialog != null) return dialog.getNextChoice();
+		return value(f, (String) f[2]);
 	}
 
 	double nextNumber() {
