@@ -92,7 +92,8 @@ public final class FitRegion {
 			if (!roi.isArea()) throw new IvimInputException("ROI \"" + name + "\" is a " + roi.getTypeAsString()
 				+ " selection: use area ROIs (rectangle, oval, polygon, freehand) or delete it from the ROI Manager.");
 			Rectangle r = roi.getBounds();
-			if (!r.intersects(new Rectangle(0, 0, w, ht))) throw new IvimInputException("ROI \"" + name
+			// Zero-width bounds still count as inside: such an ROI is empty, not outside.
+			if (r.x >= w || r.y >= ht || r.x + Math.max(1, r.width) <= 0 || r.y + Math.max(1, r.height) <= 0) throw new IvimInputException("ROI \"" + name
 				+ "\" lies wholly outside the " + w + " × " + ht + " image: move or delete it.");
 			byte[] pixels = rasterize(roi, w, ht);
 			int n = 0;
