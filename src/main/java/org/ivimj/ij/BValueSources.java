@@ -76,7 +76,7 @@ public final class BValueSources {
 			foundDim = d;
 		}
 		if (found == null) throw new IvimInputException("The slice labels of \"" + imp.getTitle()
-			+ "\" do not all name a b-value (like \"b=800\" or \"b800\")"
+			+ "\" do not name a different b-value on each image (like \"b=800\" or \"b800\")"
 			+ (chosen == null ? "" : " along " + chosen.word())
 			+ ": type the b-values or read them from a file instead.");
 		return found;
@@ -115,7 +115,10 @@ public final class BValueSources {
 			b[i] = BValueText.fromLabel(stack.getSliceLabel(imp.getStackIndex(c, z, t)));
 			if (Double.isNaN(b[i])) return null;
 		}
-		return b;
+		// Labels that repeat one b-value belong to a dimension other than b (e.g. slices of a b=0 frame).
+		for (double v : b)
+			if (v != b[0]) return b;
+		return null;
 	}
 
 	static void requireSeveralImages(ImagePlus imp) {
