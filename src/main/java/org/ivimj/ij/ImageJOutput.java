@@ -7,6 +7,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
 
 import java.awt.GraphicsEnvironment;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How commands hand results to the user: with a display, images and tables open in windows; in a
@@ -35,8 +36,20 @@ public final class ImageJOutput {
 		if (canShowWindows()) rt.show(RoiResultsTable.TITLE);
 	}
 
-	/** Reports bad input: a dialog, or a macro error that aborts the macro. */
+	private static final AtomicInteger ERRORS = new AtomicInteger();
+
+	/**
+	 * Reports bad input: a dialog, or a macro error that aborts the macro. Headless, ImageJ cannot show
+	 * the macro error dialog, so the message is also printed to standard error.
+	 */
 	public static void error(String message) {
+		ERRORS.incrementAndGet();
+		if (GraphicsEnvironment.isHeadless()) System.err.println("IVIM-J error: " + message);
 		IJ.error("IVIM-J", message);
+	}
+
+	/** How many errors IVIM-J commands reported in this JVM (the headless launcher's exit status). */
+	public static int errorCount() {
+		return ERRORS.get();
 	}
 }
