@@ -1,7 +1,5 @@
 package org.ivimj.fit;
 
-import org.ivimj.model.SignalModel;
-
 /**
  * What every fit method shares: validated b-values, per-voxel input checks and the goodness-of-fit
  * figures (RSS, R²). Subclasses keep their own preallocated workspace.
@@ -57,15 +55,13 @@ abstract class AbstractVoxelFit implements VoxelFit {
 		return d;
 	}
 
-	/** Writes RSS and R² of the model at p over samples (b, y)[0..m) into out. */
-	protected static void goodness(SignalModel model, double[] b, double[] y, int m, double[] p, FitResult out) {
+	/** Writes RSS and R² (1 − RSS/TSS over the samples used) into out. */
+	protected static void goodness(double rss, double[] y, int m, FitResult out) {
 		double mean = 0;
 		for (int i = 0; i < m; i++) mean += y[i];
 		mean /= m;
-		double rss = 0, tss = 0;
+		double tss = 0;
 		for (int i = 0; i < m; i++) {
-			double r = y[i] - model.value(b[i], p);
-			rss += r * r;
 			double d = y[i] - mean;
 			tss += d * d;
 		}

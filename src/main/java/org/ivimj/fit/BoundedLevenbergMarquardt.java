@@ -1,51 +1,52 @@
 package org.ivimj.fit;
 
-import org.ivimj.model.SignalModel;
+import org.ivimj.model.SampledSignalModel;
 
 /**
- * Box-constrained Levenberg–Marquardt least squares for a {@link SignalModel} with at most a few
+ * Box-constrained Levenberg–Marquardt least squares for a {@link SampledSignalModel} with a few
  * parameters, written for the per-voxel loop: every array is allocated once, in the constructor.
  * <p>
  * Why not Commons Math's {@code LevenbergMarquardtOptimizer}: it allocates vectors, matrices and
- * builder objects on every call and has no bounds, which puts it two orders of magnitude below the
- * voxels-per-second this project needs. Here the normal equations are formed directly, scaled to unit
+ * builder objects on every call and has no bounds, which keeps it two orders of magnitude below the
+ * voxels per second this project needs. Here the normal equations are formed directly, scaled to unit
  * diagonal (Marquardt's scaling, so S0 ~ 1000 and D ~ 0.001 are treated alike) and solved by a small
- * Cholesky factorisation. Bounds are handled by projection with an active set: a parameter on a bound
- * whose gradient points outward is held there for that step. Parameters can also be fixed, which the
- * segmented fit uses to fit D* with D held.
+ * Cholesky factorisation. Each trial point is evaluated once, with its Jacobian, into a second buffer
+ * that becomes the current one when the step is accepted, so no curve is computed twice. Bounds are
+ * handled by projection with an active set: a parameter on a bound whose gradient points outward is
+ * held there for that step. Parameters can also be fixed (the segmented fit holds D).
  */
 public final class BoundedLevenbergMarquardt {
 
 	/** Result codes of {@link #solve}. */
 	public static final int CONVERGED = 0, ITERATION_LIMIT = 1, NON_FINITE = 2;
 
-	private final SignalModel model;
-	private final int n;
-	private final int capacity;
-	private final double[] jac; // m × n, row-major
-	private final double[] resid;
-	private final double[] grad;
-	private final double[] normal; // n × n
-	private final double[] chol; // n × n
-	private final double[] scale;
-	private final double[] step;
-	private final double[] trial;
-	private final double[] work;
+	private final SampledSignalModel model;
+	private final int n, m;
+	private double[] values, trialValues;
+	private double[] jac, trialJac;
+	private double[] curv, trialCurv; // Σ r ∇²S, when the model provides it (Newton instead of Gauss–Newton)
+	private final boolean newton;
+	private final double[] grad, normal, chol, scale, step, trial, work;
 	private final boolean[] free;
 	private final int[] freeIndex;
-	private final double[] rowGrad;
 
+	private double[] y; // the signal of the current solve, for the residuals
 	private int maxIterations = 200;
-	private double rss;
+	private double cost = Double.NaN;
 	private int iterations;
 
-	/** A solver for {@code model} and at most {@code capacity} data points. */
-	public BoundedLevenbergMarquardt(SignalModel model, int capacity) {
+	public BoundedLevenbergMarquardt(SampledSignalModel model) {
 		this.model = model;
 		this.n = model.parameterCount();
-		this.capacity = capacity;
-		jac = new double[capacity * n];
-		resid = new double[capacity];
+		this.m = model.size();
+		values = new double[m];
+		trialValues = new double[m];
+		jac = new double[m * n];
+		trialJac = new double[m * n];
+		newton = model.hasCurvature();
+		curv = new double[n * n];
+		trialCurv = new double[n * n];
+		grad = new double[n];
 		normal = new double[n * n];
 		chol = new double[n * n];
 		scale = new double[n];
@@ -54,17 +55,15 @@ public final class BoundedLevenbergMarquardt {
 		work = new double[n];
 		free = new boolean[n];
 		freeIndex = new int[n];
-		rowGrad = new double[n];
-		grad = new double[n];
 	}
 
 	public void setMaxIterations(int maxIterations) {
 		this.maxIterations = maxIterations;
 	}
 
-	/** Residual sum of squares at the solution of the last {@link #solve}. */
+	/** Residual sum of squares at the current point (the solution after {@link #solve}). */
 	public double rss() {
-		return rss;
+		return cost;
 	}
 
 	/** Iterations of the last {@link #solve}. */
@@ -75,31 +74,22 @@ public final class BoundedLevenbergMarquardt {
 	/**
 	 * Minimises Σ (y_i − S(b_i; p))² over the non-fixed parameters within [lo, hi].
 	 *
-	 * @param b b-values; only the first m are used
-	 * @param y signals; only the first m are used
+	 * @param y signals, one per b-value of the model
 	 * @param p start on entry (clamped into the bounds), solution on return
 	 * @param fixed parameters held at their start value; null fits all
 	 * @return {@link #CONVERGED}, {@link #ITERATION_LIMIT} or {@link #NON_FINITE}
 	 */
-	public int solve(double[] b, double[] y, int m, double[] p, double[] lo, double[] hi, boolean[] fixed) {
-		if (m > capacity) throw new IllegalArgumentException(m + " data points exceed the capacity " + capacity);
+	public int solve(double[] signal, double[] p, double[] lo, double[] hi, boolean[] fixed) {
 		for (int k = 0; k < n; k++) p[k] = Math.min(hi[k], Math.max(lo[k], p[k]));
-		double cost = evaluate(b, y, m, p, true);
 		iterations = 0;
-		if (!Double.isFinite(cost)) {
-			rss = Double.NaN;
-			return NON_FINITE;
-		}
+		if (!Double.isFinite(evaluateAt(signal, p))) return NON_FINITE;
 		double yy = 0;
 		for (int i = 0; i < m; i++) yy += y[i] * y[i];
-		double lambda = 1e-3;
-		int status = ITERATION_LIMIT;
+		// Damping on the unit-diagonal scaled system, updated by Nielsen's gain-ratio rule.
+		double lambda = 1e-3, nu = 2;
 		while (iterations < maxIterations) {
 			iterations++;
-			if (cost <= 1e-30 * yy) {
-				status = CONVERGED;
-				break;
-			}
+			if (cost <= 1e-30 * yy) return CONVERGED;
 			// Active set: hold parameters that sit on a bound and want to leave the box.
 			int nf = 0;
 			double maxCos = 0;
@@ -114,18 +104,24 @@ public final class BoundedLevenbergMarquardt {
 					maxCos = Math.max(maxCos, Math.abs(grad[k]) / (scale[k] * Math.sqrt(cost)));
 				}
 			}
-			if (nf == 0 || maxCos < 1e-12) {
-				status = CONVERGED;
-				break;
-			}
+			// Residual orthogonal to every free Jacobian column (MINPACK's gtol): at the minimum.
+			if (nf == 0 || maxCos < 1e-10) return CONVERGED;
+			double newCost = Double.NaN, predicted = 0;
 			boolean accepted = false;
-			double newCost = cost;
-			while (!accepted) {
+			while (lambda <= 1e16) {
 				if (!solveDamped(nf, lambda)) {
-					lambda *= 10;
-					if (lambda > 1e16) break;
+					lambda *= nu;
+					nu *= 2;
 					continue;
 				}
+				// Decrease the linearised model promises for this step (scaled: z·(g̃ + λz)).
+				predicted = 0;
+				for (int a = 0; a < nf; a++) {
+					int k = freeIndex[a];
+					double z = step[k] * scale[k];
+					predicted += z * (grad[k] / scale[k] + lambda * z);
+				}
+				if (!(predicted > 1e-14 * cost)) return CONVERGED; // nothing left to gain
 				boolean moved = false;
 				for (int k = 0; k < n; k++) {
 					double t = p[k];
@@ -135,55 +131,160 @@ public final class BoundedLevenbergMarquardt {
 					}
 					trial[k] = t;
 				}
-				if (!moved) break;
-				newCost = evaluate(b, y, m, trial, false);
+				if (!moved) return CONVERGED;
+				newCost = trialCost(y);
 				if (newCost < cost) {
 					accepted = true;
+					break;
 				}
-				else {
-					lambda *= 10;
-					if (lambda > 1e16) break;
-				}
+				lambda *= nu;
+				nu *= 2;
 			}
-			if (!accepted) {
-				status = CONVERGED; // no step lowers the cost: we are at the (bounded) minimum
-				break;
-			}
-			double maxRel = 0;
+			if (!accepted) return CONVERGED; // no step lowers the cost: at the (bounded) minimum
+			boolean smallStep = true;
 			for (int k = 0; k < n; k++) {
-				if (free[k]) {
-					double d = Math.abs(trial[k] - p[k]) * scale[k];
-					maxRel = Math.max(maxRel, d);
-				}
+				if (free[k] && Math.abs(trial[k] - p[k]) > 1e-9 * Math.abs(p[k]) + 1e-12 * (hi[k] - lo[k]))
+					smallStep = false;
 				p[k] = trial[k];
 			}
-			double decrease = cost - newCost;
-			cost = evaluate(b, y, m, p, true);
-			if (!Double.isFinite(cost)) {
-				rss = Double.NaN;
-				return NON_FINITE;
-			}
-			lambda = Math.max(lambda * 0.1, 1e-12);
-			// Scaled step and cost decrease both negligible: converged.
-			if (maxRel <= 1e-10 * Math.sqrt(cost + 1e-300 * yy) || decrease <= 1e-15 * cost) {
-				status = CONVERGED;
-				break;
+			double rho = (cost - newCost) / predicted;
+			acceptTrial(newCost);
+			double t = 2 * rho - 1;
+			lambda *= Math.max(1.0 / 3, 1 - t * t * t);
+			lambda = Math.max(lambda, 1e-15);
+			nu = 2;
+			if (smallStep || predicted <= 1e-12 * cost) return CONVERGED;
+		}
+		return ITERATION_LIMIT;
+	}
+
+	/** Makes p the current point (values, Jacobian, normal equations) and returns its cost. */
+	public double evaluateAt(double[] y, double[] p) {
+		this.y = y;
+		if (newton) model.valuesJacobianCurvature(p, y, values, jac, curv);
+		else model.valuesAndJacobian(p, values, jac);
+		double c = 0;
+		for (int i = 0; i < m; i++) {
+			double r = y[i] - values[i];
+			c += r * r;
+		}
+		cost = c;
+		formNormalEquations();
+		return c;
+	}
+
+	private double trialCost(double[] y) {
+		if (newton) model.valuesJacobianCurvature(trial, y, trialValues, trialJac, trialCurv);
+		else model.valuesAndJacobian(trial, trialValues, trialJac);
+		double c = 0;
+		for (int i = 0; i < m; i++) {
+			double r = y[i] - trialValues[i];
+			c += r * r;
+		}
+		return c;
+	}
+
+	private void acceptTrial(double newCost) {
+		double[] t = values;
+		values = trialValues;
+		trialValues = t;
+		t = jac;
+		jac = trialJac;
+		trialJac = t;
+		t = curv;
+		curv = trialCurv;
+		trialCurv = t;
+		cost = newCost;
+		formNormalEquations();
+	}
+
+	/** JᵀJ and Jᵀr at the current point (no exponentials: the Jacobian is already there). */
+	private void formNormalEquations() {
+		// Unrolled for the sizes IVIM uses: the generic triangular loop was the solver's hot spot.
+		if (n == 4) {
+			formNormalEquations4();
+			return;
+		}
+		if (n == 2) {
+			formNormalEquations2();
+			return;
+		}
+		for (int k = 0; k < n * n; k++) normal[k] = 0;
+		for (int k = 0; k < n; k++) grad[k] = 0;
+		for (int i = 0, o = 0; i < m; i++, o += n) {
+			double r = y[i] - values[i];
+			for (int k = 0; k < n; k++) {
+				double jk = jac[o + k];
+				grad[k] += jk * r;
+				for (int l = 0; l <= k; l++) normal[k * n + l] += jk * jac[o + l];
 			}
 		}
-		rss = cost;
-		return status;
+		for (int k = 0; k < n; k++)
+			for (int l = 0; l < k; l++) normal[l * n + k] = normal[k * n + l];
+	}
+
+	private void formNormalEquations2() {
+		double g0 = 0, g1 = 0, a00 = 0, a10 = 0, a11 = 0;
+		double[] jc = jac, yv = y, v = values;
+		for (int i = 0, o = 0; i < m; i++, o += 2) {
+			double r = yv[i] - v[i];
+			double j0 = jc[o], j1 = jc[o + 1];
+			g0 += j0 * r;
+			g1 += j1 * r;
+			a00 += j0 * j0;
+			a10 += j1 * j0;
+			a11 += j1 * j1;
+		}
+		normal[0] = a00;
+		normal[1] = a10;
+		normal[2] = a10;
+		normal[3] = a11;
+		grad[0] = g0;
+		grad[1] = g1;
+	}
+
+	private void formNormalEquations4() {
+		double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+		double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+		double[] jc = jac, yv = y, v = values;
+		for (int i = 0, o = 0; i < m; i++, o += 4) {
+			double r = yv[i] - v[i];
+			double j0 = jc[o], j1 = jc[o + 1], j2 = jc[o + 2], j3 = jc[o + 3];
+			g0 += j0 * r;
+			g1 += j1 * r;
+			g2 += j2 * r;
+			g3 += j3 * r;
+			a00 += j0 * j0;
+			a10 += j1 * j0;
+			a11 += j1 * j1;
+			a20 += j2 * j0;
+			a21 += j2 * j1;
+			a22 += j2 * j2;
+			a30 += j3 * j0;
+			a31 += j3 * j1;
+			a32 += j3 * j2;
+			a33 += j3 * j3;
+		}
+		double[] a = normal;
+		a[0] = a00; a[1] = a10; a[2] = a20; a[3] = a30;
+		a[4] = a10; a[5] = a11; a[6] = a21; a[7] = a31;
+		a[8] = a20; a[9] = a21; a[10] = a22; a[11] = a32;
+		a[12] = a30; a[13] = a31; a[14] = a32; a[15] = a33;
+		grad[0] = g0;
+		grad[1] = g1;
+		grad[2] = g2;
+		grad[3] = g3;
 	}
 
 	/** Solves (Ã + λI) z = g̃ over the free parameters in scaled form; writes the step. */
 	private boolean solveDamped(int nf, double lambda) {
 		for (int a = 0; a < nf; a++) {
 			int ka = freeIndex[a];
-			for (int c = 0; c <= a; c++) {
+			for (int c = 0; c < a; c++) {
 				int kc = freeIndex[c];
-				double v = normal[ka * n + kc] / (scale[ka] * scale[kc]);
-				if (a == c) v = 1 + lambda;
-				chol[a * n + c] = v;
+				chol[a * n + c] = (normal[ka * n + kc] - curv[ka * n + kc]) / (scale[ka] * scale[kc]);
 			}
+			chol[a * n + a] = 1 - curv[ka * n + ka] / (scale[ka] * scale[ka]) + lambda;
 			work[a] = grad[ka] / scale[ka];
 		}
 		if (!cholesky(chol, n, nf)) return false;
@@ -193,40 +294,12 @@ public final class BoundedLevenbergMarquardt {
 		return true;
 	}
 
-	/** Cost at p; with {@code full}, also the Jacobian, gradient Jᵀr and normal matrix JᵀJ. */
-	private double evaluate(double[] b, double[] y, int m, double[] p, boolean full) {
-		double cost = 0;
-		if (!full) {
-			for (int i = 0; i < m; i++) {
-				double r = y[i] - model.value(b[i], p);
-				cost += r * r;
-			}
-			return cost;
-		}
-		for (int k = 0; k < n * n; k++) normal[k] = 0;
-		for (int k = 0; k < n; k++) grad[k] = 0;
-		for (int i = 0; i < m; i++) {
-			double r = y[i] - model.valueAndGradient(b[i], p, rowGrad);
-			resid[i] = r;
-			cost += r * r;
-			for (int k = 0; k < n; k++) {
-				double jk = rowGrad[k];
-				jac[i * n + k] = jk;
-				grad[k] += jk * r;
-				for (int l = 0; l <= k; l++) normal[k * n + l] += jk * rowGrad[l];
-			}
-		}
-		for (int k = 0; k < n; k++)
-			for (int l = 0; l < k; l++) normal[l * n + k] = normal[k * n + l];
-		return cost;
-	}
-
 	/**
-	 * Standard errors from σ² (JᵀJ)⁻¹ at p over the given parameters, with σ² = RSS / (m − free);
-	 * NaN where a parameter is fixed, has no influence on the signal, or the matrix is singular.
+	 * Standard errors at the current point from σ² (JᵀJ)⁻¹ over the non-fixed parameters, with
+	 * σ² = RSS / (m − fitted parameters); NaN where a parameter is fixed, has no influence on the
+	 * signal, or the parameters are not jointly determined (near-singular scaled matrix).
 	 */
-	public void standardErrors(double[] b, double[] y, int m, double[] p, boolean[] fixed, double[] se) {
-		double cost = evaluate(b, y, m, p, true);
+	public void standardErrors(boolean[] fixed, double[] se) {
 		int nf = 0;
 		for (int k = 0; k < n; k++) {
 			se[k] = Double.NaN;
@@ -241,7 +314,6 @@ public final class BoundedLevenbergMarquardt {
 			for (int c = 0; c <= a; c++)
 				chol[a * n + c] = normal[freeIndex[a] * n + freeIndex[c]] / (scale[freeIndex[a]] * scale[freeIndex[c]]);
 		if (!cholesky(chol, n, nf)) return;
-		// Conditioning guard: a nearly singular scaled matrix means the parameters are not determined.
 		double minDiag = Double.MAX_VALUE, maxDiag = 0;
 		for (int a = 0; a < nf; a++) {
 			minDiag = Math.min(minDiag, chol[a * n + a]);
@@ -255,6 +327,28 @@ public final class BoundedLevenbergMarquardt {
 			int k = freeIndex[a];
 			se[k] = Math.sqrt(sigma2 * work[a]) / scale[k];
 		}
+	}
+
+	/**
+	 * (JᵀJ)⁻¹ at the current point over all parameters, written row-major into {@code out}
+	 * (n × n); returns false, leaving NaN, when JᵀJ is not positive definite.
+	 */
+	public boolean inverseNormal(double[] out) {
+		java.util.Arrays.fill(out, 0, n * n, Double.NaN);
+		for (int k = 0; k < n; k++) {
+			if (!(normal[k * n + k] > 0)) return false;
+			freeIndex[k] = k;
+			scale[k] = Math.sqrt(normal[k * n + k]);
+		}
+		for (int a = 0; a < n; a++)
+			for (int c = 0; c <= a; c++) chol[a * n + c] = normal[a * n + c] / (scale[a] * scale[c]);
+		if (!cholesky(chol, n, n)) return false;
+		for (int a = 0; a < n; a++) {
+			for (int c = 0; c < n; c++) work[c] = c == a ? 1 : 0;
+			choleskySolve(chol, n, n, work);
+			for (int c = 0; c < n; c++) out[c * n + a] = work[c] / (scale[a] * scale[c]);
+		}
+		return true;
 	}
 
 	/** In-place lower Cholesky factor of the leading nf × nf block (row stride n); false if not positive definite. */

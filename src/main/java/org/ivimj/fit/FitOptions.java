@@ -24,6 +24,9 @@ public final class FitOptions implements Cloneable {
 	private double ddcMin = 0, ddcMax = 0.005;
 	private double alphaMin = 0.05, alphaMax = 1;
 
+	// Noise floor: Rician noise SD per channel (signal units); NaN fits plain least squares.
+	private double noiseSigma = Double.NaN;
+
 	// Every non-linear fit: S0 bounds relative to the largest signal, iteration cap.
 	private double s0MaxFactor = 10;
 	private int maxIterations = 200;
@@ -95,6 +98,28 @@ public final class FitOptions implements Cloneable {
 		return this;
 	}
 
+	/**
+	 * Fits magnitude data against its Rician expectation E[M](S, σ) instead of S, so the noise floor
+	 * does not bias low signals (see {@link org.ivimj.model.RicianMeanModel}); σ is the noise SD per
+	 * channel in signal units (from a background region, the b = 0 images' spread, or typed).
+	 * Applies to the non-linear fits: MONO_NONLINEAR, BI_FREE, STRETCHED, and the D* step of
+	 * BI_SEGMENTED (its D still comes from the log-linear step). NaN switches it off.
+	 */
+	public FitOptions noiseSigma(double sigma) {
+		noiseSigma = sigma;
+		return this;
+	}
+
+	/** The Rician noise SD, or NaN when the noise floor is ignored. */
+	public double noiseSigma() {
+		return noiseSigma;
+	}
+
+	/** Wraps a model in the Rician expectation when {@link #noiseSigma} is set. */
+	org.ivimj.model.SampledSignalModel noiseAware(org.ivimj.model.SampledSignalModel model) {
+		return Double.isNaN(noiseSigma) ? model : new org.ivimj.model.RicianMeanModel(model, noiseSigma);
+	}
+
 	public FitOptions maxIterations(int n) {
 		maxIterations = n;
 		return this;
@@ -138,6 +163,8 @@ public final class FitOptions implements Cloneable {
 		if (!(s0MaxFactor > 1) || Double.isInfinite(s0MaxFactor))
 			throw new IllegalArgumentException("S0 bound factor must be > 1, not " + s0MaxFactor);
 		if (maxIterations < 1) throw new IllegalArgumentException("Iteration limit must be at least 1");
+		if (!Double.isNaN(noiseSigma) && !(noiseSigma > 0 && noiseSigma < Double.POSITIVE_INFINITY))
+			throw new IllegalArgumentException("The noise SD must be a positive number (or off), not " + noiseSigma);
 		return this;
 	}
 

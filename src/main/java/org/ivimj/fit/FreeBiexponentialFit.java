@@ -14,13 +14,16 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 
 	private final SegmentedBiexponentialFit start;
 	private final FitResult startResult = new FitResult(4);
+	private static final double[] RESTART_DSTAR = {0.01, 0.03, 0.1};
+
 	private final double[] p = new double[4], lo = new double[4], hi = new double[4];
+	private final double[] best = new double[4], restart = new double[4];
 	private final BoundedLevenbergMarquardt solver;
 
 	public FreeBiexponentialFit(double[] bValues, FitOptions options) {
 		super(bValues, options);
 		start = new SegmentedBiexponentialFit(b, this.options);
-		solver = new BoundedLevenbergMarquardt(MODEL, nb);
+		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(MODEL.sampledAt(b)));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 
@@ -55,7 +58,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 			p[2] = 1e-3;
 			p[3] = 0.02;
 		}
-		int code = solver.solve(b, signal, nb, p, lo, hi, null);
+		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = startResult.iterations + solver.iterations();
 		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
 			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
@@ -67,6 +70,27 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 			out.iterations = it;
 			return;
 		}
+		if (p[1] <= lo[1] && hi[1] > lo[1]) {
+			// f on its lower bound leaves D* without influence, so the solver can stop at a stationary point
+			// that is not the minimum: a small perfusion fraction at some D* may fit better. Try a few.
+			double bestCost = solver.rss();
+			System.arraycopy(p, 0, best, 0, 4);
+			for (double ds : RESTART_DSTAR) {
+				restart[0] = p[0];
+				restart[1] = lo[1] + Math.min(0.05, 0.5 * (hi[1] - lo[1]));
+				restart[2] = p[2];
+				restart[3] = Math.min(hi[3], Math.max(lo[3], ds));
+				if (solver.solve(signal, restart, lo, hi, null) == BoundedLevenbergMarquardt.CONVERGED
+					&& solver.rss() < bestCost)
+				{
+					bestCost = solver.rss();
+					System.arraycopy(restart, 0, best, 0, 4);
+				}
+				out.iterations += solver.iterations();
+			}
+			System.arraycopy(best, 0, p, 0, 4);
+			solver.evaluateAt(signal, p);
+		}
 		if (p[2] > p[3] && p[3] >= lo[2] && p[3] <= hi[2] && p[2] >= lo[3] && p[2] <= hi[3]
 			&& 1 - p[1] >= lo[1] && 1 - p[1] <= hi[1])
 		{
@@ -74,11 +98,12 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 			p[2] = p[3];
 			p[3] = t;
 			p[1] = 1 - p[1];
+			solver.evaluateAt(signal, p);
 		}
 		System.arraycopy(p, 0, out.parameters, 0, 4);
-		solver.standardErrors(b, signal, nb, p, null, out.standardErrors);
+		solver.standardErrors(null, out.standardErrors);
 		setBoundStatus(p, lo, hi, null, out);
-		goodness(MODEL, b, signal, nb, p, out);
+		goodness(solver.rss(), signal, nb, out);
 	}
 
 	@Override

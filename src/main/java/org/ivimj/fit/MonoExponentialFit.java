@@ -1,6 +1,7 @@
 package org.ivimj.fit;
 
 import org.ivimj.model.MonoExponentialModel;
+import org.ivimj.model.SampledSignalModel;
 
 /**
  * Mono-exponential fit S = S0 · exp(−b · ADC), by signal-weighted log-linear least squares
@@ -17,7 +18,8 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 	private final int m;
 	private final int distinct;
 	// Workspace.
-	private final double[] bs, ys, p = new double[2], lo = new double[2], hi = new double[2];
+	private final double[] bs, ys, curve, p = new double[2], lo = new double[2], hi = new double[2];
+	private final SampledSignalModel sampled;
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
 	private final BoundedLevenbergMarquardt solver;
 
@@ -41,7 +43,9 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 		ys = new double[Math.max(m, 1)];
 		for (int j = 0; j < m; j++) bs[j] = b[selected[j]];
 		distinct = distinctCount(bs, m);
-		solver = new BoundedLevenbergMarquardt(MODEL, Math.max(m, 1));
+		curve = new double[bs.length];
+		sampled = MODEL.sampledAt(bs);
+		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(sampled));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 
@@ -88,10 +92,13 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 			out.standardErrors[1] = line.rateSe;
 			out.status = clamped ? FitStatus.AT_BOUND : FitStatus.OK;
 			out.reason = clamped ? FitReason.PARAMETER_AT_BOUND : FitReason.NONE;
-			goodness(MODEL, bs, ys, m, p, out);
+			sampled.values(p, curve);
+			double rss = 0;
+			for (int j = 0; j < m; j++) rss += (ys[j] - curve[j]) * (ys[j] - curve[j]);
+			goodness(rss, ys, m, out);
 			return;
 		}
-		int code = solver.solve(bs, ys, m, p, lo, hi, null);
+		int code = solver.solve(ys, p, lo, hi, null);
 		out.iterations = solver.iterations();
 		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
 			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
@@ -105,9 +112,9 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 		}
 		out.parameters[0] = p[0];
 		out.parameters[1] = p[1];
-		solver.standardErrors(bs, ys, m, p, null, out.standardErrors);
+		solver.standardErrors(null, out.standardErrors);
 		setBoundStatus(p, lo, hi, null, out);
-		goodness(MODEL, bs, ys, m, p, out);
+		goodness(solver.rss(), ys, m, out);
 	}
 
 	@Override

@@ -1,31 +1,40 @@
 package org.ivimj.fit;
 
 import org.ivimj.model.BiExponentialModel;
+import org.ivimj.model.MonoExponentialModel;
 
 /**
  * Segmented (two-step) bi-exponential IVIM fit. For b ≥ the threshold (default 200 s/mm²) perfusion
  * has decayed, so S ≈ S0 (1 − f) exp(−b D): a signal-weighted log-linear fit there gives D and the
  * intercept; S0 is the mean signal at b = 0 and f = 1 − intercept / S0. D* then comes from a bounded
- * fit over all b-values with S0, f and D held — or, with {@link FitOptions#segmentedFitsS0AndF} or when
- * there is no b = 0 image, a fit of S0, f and D* with D held. The D* fit starts from the best of a
- * log-spaced grid over its bounds, so it does not depend on a guessed start.
+ * fit over all b-values with S0, f and D held — or, with {@link FitOptions#segmentedFitsS0AndF} or
+ * when there is no b = 0 image, a fit of S0, f and D* with D held.
+ * <p>
+ * With S0, f and D held, the perfusion part y − S0 (1 − f) e^(−bD) is a single exponential
+ * S0 f e^(−b D*), so D* is a one-parameter fit; it starts from the best point of a log-spaced grid
+ * over the D* bounds whose exponentials are tabulated once per fitter, so the start costs no
+ * exponentials and does not depend on a guess.
  */
 public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 
-	private static final BiExponentialModel MODEL = BiExponentialModel.INSTANCE;
 	private static final int GRID = 8;
-	private static final boolean[] FIX_ALL_BUT_DSTAR = {true, true, true, false};
 	private static final boolean[] FIX_D = {false, false, true, false};
+	private static final boolean[] FIX_AMPLITUDE = {true, false};
+	private static final boolean[] FIX_ALL_BUT_DSTAR = {true, true, true, false};
 
 	private final int[] high;
 	private final int[] zero;
 	private final int distinctHigh;
 	private final int distinctAll;
-	private final double[] grid = new double[GRID];
+	private final double[] gridDStar = new double[GRID];
+	private final double[] gridExp; // exp(−b_i · gridDStar[g]) at [g * nb + i]
 	// Workspace.
 	private final double[] p = new double[4], lo = new double[4], hi = new double[4];
+	private final double[] perfusion, q = new double[2], qLo = new double[2], qHi = new double[2];
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
-	private final BoundedLevenbergMarquardt solver;
+	private final BoundedLevenbergMarquardt biSolver;
+	private final BoundedLevenbergMarquardt perfusionSolver;
+	private final boolean noiseAware;
 
 	public SegmentedBiexponentialFit(double[] bValues, FitOptions options) {
 		super(bValues, options);
@@ -48,9 +57,17 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		distinctHigh = distinctCount(hb, nh);
 		distinctAll = distinctCount(b, nb);
 		double gLo = Math.max(this.options.dStarMin(), 1e-6), gHi = Math.max(this.options.dStarMax(), gLo);
-		for (int g = 0; g < GRID; g++) grid[g] = gLo * Math.pow(gHi / gLo, (g + 0.5) / GRID);
-		solver = new BoundedLevenbergMarquardt(MODEL, nb);
-		solver.setMaxIterations(this.options.maxIterations());
+		gridExp = new double[GRID * nb];
+		for (int g = 0; g < GRID; g++) {
+			gridDStar[g] = gLo * Math.pow(gHi / gLo, (g + 0.5) / GRID);
+			for (int i = 0; i < nb; i++) gridExp[g * nb + i] = Math.exp(-b[i] * gridDStar[g]);
+		}
+		perfusion = new double[nb];
+		biSolver = new BoundedLevenbergMarquardt(this.options.noiseAware(BiExponentialModel.INSTANCE.sampledAt(b)));
+		biSolver.setMaxIterations(this.options.maxIterations());
+		noiseAware = !Double.isNaN(this.options.noiseSigma());
+		perfusionSolver = new BoundedLevenbergMarquardt(MonoExponentialModel.INSTANCE.sampledAt(b));
+		perfusionSolver.setMaxIterations(this.options.maxIterations());
 	}
 
 	@Override
@@ -78,56 +95,6 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 			out.fail(FitStatus.INVALID_INPUT, FitReason.NON_POSITIVE_SIGNAL);
 			return;
 		}
-		setBounds(signal);
-		double d = clamp(line.rate, lo[2], hi[2]);
-		double intercept = Math.exp(line.logIntercept);
-		double s0 = 0;
-		for (int i : zero) s0 += signal[i];
-		s0 = zero.length > 0 ? s0 / zero.length : Double.NaN;
-		boolean fitS0AndF = options.segmentedFitsS0AndF() || !(s0 > 0);
-		if (!(s0 > 0)) s0 = Math.max(intercept, max(signal, nb)); // no usable b = 0: start from the data
-		p[0] = clamp(s0, lo[0], hi[0]);
-		p[1] = clamp(1 - intercept / p[0], lo[1], hi[1]);
-		p[2] = d;
-		p[3] = bestGridDStar(signal);
-		boolean[] fixed = fitS0AndF ? FIX_D : FIX_ALL_BUT_DSTAR;
-		int code = solver.solve(b, signal, nb, p, lo, hi, fixed);
-		out.iterations = solver.iterations();
-		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
-			return;
-		}
-		if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT) {
-			int it = out.iterations;
-			out.fail(FitStatus.NOT_CONVERGED, FitReason.ITERATION_LIMIT);
-			out.iterations = it;
-			return;
-		}
-		System.arraycopy(p, 0, out.parameters, 0, 4);
-		// Standard errors of the full model at this solution: how well these data pin each parameter.
-		solver.standardErrors(b, signal, nb, p, null, out.standardErrors);
-		setBoundStatus(p, lo, hi, null, out);
-		goodness(MODEL, b, signal, nb, p, out);
-	}
-
-	private double bestGridDStar(double[] signal) {
-		double best = Double.POSITIVE_INFINITY, arg = grid[GRID / 2];
-		for (double ds : grid) {
-			p[3] = ds;
-			double cost = 0;
-			for (int i = 0; i < nb; i++) {
-				double r = signal[i] - MODEL.value(b[i], p);
-				cost += r * r;
-			}
-			if (cost < best) {
-				best = cost;
-				arg = ds;
-			}
-		}
-		return clamp(arg, lo[3], hi[3]);
-	}
-
-	private void setBounds(double[] signal) {
 		lo[0] = 0;
 		hi[0] = options.s0MaxFactor() * max(signal, nb);
 		lo[1] = options.fMin();
@@ -136,6 +103,72 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		hi[2] = options.dMax();
 		lo[3] = options.dStarMin();
 		hi[3] = options.dStarMax();
+		double intercept = Math.exp(line.logIntercept);
+		double s0 = 0;
+		for (int i : zero) s0 += signal[i];
+		s0 = zero.length > 0 ? s0 / zero.length : Double.NaN;
+		boolean measuredS0 = s0 > 0;
+		if (!measuredS0) s0 = Math.max(intercept, max(signal, nb)); // no usable b = 0: start from the data
+		p[0] = clamp(s0, lo[0], hi[0]);
+		p[1] = clamp(1 - intercept / p[0], lo[1], hi[1]);
+		p[2] = clamp(line.rate, lo[2], hi[2]);
+		int code;
+		int iterations;
+		double e0 = p[0] * (1 - p[1]);
+		for (int i = 0; i < nb; i++) perfusion[i] = signal[i] - e0 * Math.exp(-b[i] * p[2]);
+		p[3] = bestGridDStar(p[0] * p[1]);
+		if (options.segmentedFitsS0AndF() || !measuredS0) {
+			code = biSolver.solve(signal, p, lo, hi, FIX_D);
+			iterations = biSolver.iterations();
+		}
+		else if (noiseAware) {
+			// With a noise floor the perfusion part is no longer a plain exponential: fit D* on the full model.
+			code = biSolver.solve(signal, p, lo, hi, FIX_ALL_BUT_DSTAR);
+			iterations = biSolver.iterations();
+		}
+		else {
+			// D* alone: fit S0 f e^(−b D*) to the perfusion part with its amplitude held.
+			q[0] = qLo[0] = qHi[0] = p[0] * p[1];
+			q[1] = p[3];
+			qLo[1] = lo[3];
+			qHi[1] = hi[3];
+			code = perfusionSolver.solve(perfusion, q, qLo, qHi, FIX_AMPLITUDE);
+			iterations = perfusionSolver.iterations();
+			p[3] = q[1];
+			if (code == BoundedLevenbergMarquardt.CONVERGED) biSolver.evaluateAt(signal, p);
+		}
+		out.iterations = iterations;
+		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
+			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
+			return;
+		}
+		if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT) {
+			out.fail(FitStatus.NOT_CONVERGED, FitReason.ITERATION_LIMIT);
+			out.iterations = iterations;
+			return;
+		}
+		System.arraycopy(p, 0, out.parameters, 0, 4);
+		// Standard errors of the full model at this solution: how well these data pin each parameter.
+		biSolver.standardErrors(null, out.standardErrors);
+		setBoundStatus(p, lo, hi, null, out);
+		goodness(biSolver.rss(), signal, nb, out);
+	}
+
+	/** The grid D* whose single exponential of the given amplitude best matches the perfusion part. */
+	private double bestGridDStar(double amplitude) {
+		double best = Double.POSITIVE_INFINITY, arg = gridDStar[GRID / 2];
+		for (int g = 0; g < GRID; g++) {
+			double cost = 0;
+			for (int i = 0, o = g * nb; i < nb; i++) {
+				double r = perfusion[i] - amplitude * gridExp[o + i];
+				cost += r * r;
+			}
+			if (cost < best) {
+				best = cost;
+				arg = gridDStar[g];
+			}
+		}
+		return clamp(arg, lo[3], hi[3]);
 	}
 
 	static double clamp(double v, double lo, double hi) {

@@ -26,7 +26,7 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 		zero = new int[nz];
 		for (int i = 0, z = 0; i < nb; i++)
 			if (b[i] == 0) zero[z++] = i;
-		solver = new BoundedLevenbergMarquardt(MODEL, nb);
+		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(MODEL.sampledAt(b)));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 
@@ -62,7 +62,7 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 		s0 = zero.length > 0 && s0 > 0 ? s0 / zero.length : Math.exp(line.logIntercept);
 		p[0] = s0;
 		start(signal, s0, line.rate);
-		int code = solver.solve(b, signal, nb, p, lo, hi, null);
+		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = solver.iterations();
 		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
 			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
@@ -75,9 +75,9 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 			return;
 		}
 		System.arraycopy(p, 0, out.parameters, 0, 3);
-		solver.standardErrors(b, signal, nb, p, null, out.standardErrors);
+		solver.standardErrors(null, out.standardErrors);
 		setBoundStatus(p, lo, hi, null, out);
-		goodness(MODEL, b, signal, nb, p, out);
+		goodness(solver.rss(), signal, nb, out);
 	}
 
 	/** Starting DDC and α from the linearised model (unweighted line through usable points). */

@@ -19,6 +19,11 @@ public interface SignalModel {
 	/** Returns S(b) and writes ∂S/∂p_k into {@code gradient[k]}. */
 	double valueAndGradient(double b, double[] p, double[] gradient);
 
+	/** This model bound to fixed b-values, for solvers. */
+	default SampledSignalModel sampledAt(double[] b) {
+		return SampledSignalModel.of(this, b);
+	}
+
 	/** Fills {@code signal[i] = S(b[i])}. */
 	default void signal(double[] b, double[] p, double[] signal) {
 		for (int i = 0; i < b.length; i++) signal[i] = value(b[i], p);

@@ -45,4 +45,63 @@ public final class StretchedExponentialModel implements SignalModel {
 		g[ALPHA] = -s * xa * lx;
 		return s;
 	}
+
+	/** Bound to b-values with ln b precomputed, so a curve costs two exponentials a point. */
+	@Override
+	public SampledSignalModel sampledAt(double[] b) {
+		double[] bs = b.clone();
+		double[] logB = new double[bs.length];
+		for (int i = 0; i < bs.length; i++) logB[i] = bs[i] > 0 ? Math.log(bs[i]) : Double.NEGATIVE_INFINITY;
+		return new SampledSignalModel() {
+			@Override
+			public int size() {
+				return bs.length;
+			}
+
+			@Override
+			public int parameterCount() {
+				return 3;
+			}
+
+			@Override
+			public double[] bValues() {
+				return bs;
+			}
+
+			@Override
+			public void values(double[] p, double[] v) {
+				double s0 = p[S0], a = p[ALPHA];
+				if (!(p[DDC] > 0)) {
+					for (int i = 0; i < bs.length; i++) v[i] = s0;
+					return;
+				}
+				double logD = Math.log(p[DDC]);
+				for (int i = 0; i < bs.length; i++)
+					v[i] = bs[i] > 0 ? s0 * Math.exp(-Math.exp(a * (logB[i] + logD))) : s0;
+			}
+
+			@Override
+			public void valuesAndJacobian(double[] p, double[] v, double[] j) {
+				double s0 = p[S0], ddc = p[DDC], a = p[ALPHA];
+				double logD = ddc > 0 ? Math.log(ddc) : Double.NEGATIVE_INFINITY;
+				for (int i = 0, o = 0; i < bs.length; i++, o += 3) {
+					if (!(bs[i] > 0) || !(ddc > 0)) {
+						v[i] = s0;
+						j[o] = 1;
+						j[o + 1] = 0;
+						j[o + 2] = 0;
+						continue;
+					}
+					double lx = logB[i] + logD;
+					double xa = Math.exp(a * lx);
+					double e = Math.exp(-xa);
+					double s = s0 * e;
+					v[i] = s;
+					j[o] = e;
+					j[o + 1] = -s * a * xa / ddc;
+					j[o + 2] = -s * xa * lx;
+				}
+			}
+		};
+	}
 }

@@ -1,0 +1,104 @@
+package org.ivimj.fit;
+
+import org.ivimj.model.SampledSignalModel;
+
+/**
+ * The bi-exponential model in transformed parameters θ = (ln(S0/S_ref), logit f, ln D, ln D*), with
+ * S_ref the voxel's own b = 0 signal, and a Gaussian prior on θ folded in as four extra residuals:
+ * with σ the noise SD and Σ = LLᵀ the prior covariance, the residuals −σ L⁻¹(θ − μ) add
+ * σ² (θ − μ)ᵀ Σ⁻¹ (θ − μ) to the residual sum of squares, so an ordinary least-squares solver finds the posterior mode (MAP) and its normal matrix
+ * is σ² times the posterior precision. Mutable (the prior changes between empirical-Bayes rounds):
+ * one instance per thread.
+ */
+final class PriorAugmentedBiexponentialModel implements SampledSignalModel {
+
+	private final double[] b;
+	private final int m;
+	static final int K = 4;
+	private final double[] mu = new double[K];
+	private final double[] whiten = new double[K * K]; // σ L⁻¹, lower triangular, row-major
+	private double reference = 1;
+
+	PriorAugmentedBiexponentialModel(double[] b) {
+		this.b = b.clone();
+		this.m = b.length;
+	}
+
+	/** Sets the prior mean and covariance (K × K row-major, transformed parameters) and the noise SD. */
+	void setPrior(double[] mean, double[] covariance, double sigma) {
+		System.arraycopy(mean, 0, mu, 0, K);
+		double[] l = covariance.clone();
+		if (!BoundedLevenbergMarquardt.cholesky(l, K, K))
+			throw new IllegalArgumentException("The prior covariance is not positive definite");
+		// Invert the lower-triangular factor column by column.
+		java.util.Arrays.fill(whiten, 0);
+		for (int c = 0; c < K; c++) {
+			for (int r = c; r < K; r++) {
+				double s = r == c ? 1 : 0;
+				for (int k = c; k < r; k++) s -= l[r * K + k] * whiten[k * K + c];
+				whiten[r * K + c] = s / l[r * K + r];
+			}
+		}
+		for (int i = 0; i < K * K; i++) whiten[i] *= sigma;
+	}
+
+	/** The voxel's reference signal S_ref (its b = 0 signal), S0 = S_ref · exp(θ₀). */
+	void setReference(double ref) {
+		reference = ref;
+	}
+
+	@Override
+	public int size() {
+		return m + K;
+	}
+
+	@Override
+	public int parameterCount() {
+		return 4;
+	}
+
+	@Override
+	public double[] bValues() {
+		return b;
+	}
+
+	static double logistic(double u) {
+		return 1 / (1 + Math.exp(-u));
+	}
+
+	@Override
+	public void values(double[] p, double[] v) {
+		double s0 = reference * Math.exp(p[0]), f = logistic(p[1]), d = Math.exp(p[2]), ds = Math.exp(p[3]);
+		for (int i = 0; i < m; i++) v[i] = s0 * ((1 - f) * Math.exp(-b[i] * d) + f * Math.exp(-b[i] * ds));
+		priorRows(p, v, null);
+	}
+
+	@Override
+	public void valuesAndJacobian(double[] p, double[] v, double[] j) {
+		double s0 = reference * Math.exp(p[0]), f = logistic(p[1]), d = Math.exp(p[2]), ds = Math.exp(p[3]);
+		double dfdu = f * (1 - f);
+		for (int i = 0, o = 0; i < m; i++, o += 4) {
+			double bi = b[i];
+			double ed = Math.exp(-bi * d), ep = Math.exp(-bi * ds);
+			double shape = (1 - f) * ed + f * ep;
+			v[i] = s0 * shape;
+			j[o] = s0 * shape;
+			j[o + 1] = s0 * (ep - ed) * dfdu;
+			j[o + 2] = -bi * s0 * (1 - f) * ed * d;
+			j[o + 3] = -bi * s0 * f * ep * ds;
+		}
+		priorRows(p, v, j);
+	}
+
+	private void priorRows(double[] p, double[] v, double[] j) {
+		for (int r = 0; r < K; r++) {
+			double acc = 0;
+			for (int c = 0; c <= r; c++) acc += whiten[r * K + c] * (p[c] - mu[c]);
+			v[m + r] = acc;
+			if (j != null) {
+				int o = (m + r) * 4;
+				for (int c = 0; c < 4; c++) j[o + c] = c <= r ? whiten[r * K + c] : 0;
+			}
+		}
+	}
+}

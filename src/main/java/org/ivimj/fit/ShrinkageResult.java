@@ -1,0 +1,49 @@
+package org.ivimj.fit;
+
+import java.util.Arrays;
+
+/**
+ * Per-voxel output of a {@link ShrinkageBiexponentialFit}: posterior modes of S0, f, D, D*, their
+ * posterior SDs (Laplace approximation), a status per voxel, and the population prior learnt from
+ * the region (on ln(S0/S_b0), logit f, ln D, ln D*) with the noise SD used.
+ */
+public final class ShrinkageResult {
+
+	/** Parameter names, as in {@link FitMethod#BI_FREE}. */
+	public static final String[] NAMES = {"S0", "f", "D", "D*"};
+
+	public final int voxelCount;
+	/** {@code parameters[p][v]}: posterior mode; NaN where the voxel could not be fitted. */
+	public final float[][] parameters;
+	/** {@code posteriorSd[p][v]}: posterior SD in the parameter's own units. */
+	public final float[][] posteriorSd;
+	/** {@link FitStatus#code()} per voxel; -1 where not reached. */
+	public final byte[] status;
+	/** Prior mean of (ln(S0/S_b0), logit f, ln D, ln D*). */
+	public final double[] priorMean = new double[4];
+	/** Prior covariance of (ln(S0/S_b0), logit f, ln D, ln D*), 4 × 4 row-major. */
+	public final double[] priorCovariance = new double[16];
+	/** Noise SD in signal units (estimated, or as given). */
+	public double sigma;
+	/** Empirical-Bayes rounds run, and whether the prior settled before the round limit. */
+	public int rounds;
+	public boolean converged;
+	public volatile boolean cancelled;
+
+	ShrinkageResult(int voxels) {
+		voxelCount = voxels;
+		parameters = new float[4][voxels];
+		posteriorSd = new float[4][voxels];
+		for (int p = 0; p < 4; p++) {
+			Arrays.fill(parameters[p], Float.NaN);
+			Arrays.fill(posteriorSd[p], Float.NaN);
+		}
+		status = new byte[voxels];
+		Arrays.fill(status, (byte) -1);
+	}
+
+	/** Prior median of f, D and D* in natural units (the back-transformed prior mean). */
+	public double[] priorMedian() {
+		return new double[] {1 / (1 + Math.exp(-priorMean[1])), Math.exp(priorMean[2]), Math.exp(priorMean[3])};
+	}
+}
