@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-ivim-example-output}"
 mvn -B -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
-jar=$(ls target/IVIM_J-*.jar | grep -v -e sources -e javadoc | head -n 1)
+jar=$(ls target/IVIM_J-*.jar | grep -v -e sources -e javadoc -e tests | head -n 1)
 cp="$jar:target/lib/*"
 echo "== The fitting engine on a simulated two-tissue phantom (paper's b-values, SNR 50) =="
 java -cp "$cp" org.ivimj.example.EngineExample
