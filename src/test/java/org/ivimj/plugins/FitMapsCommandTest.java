@@ -336,5 +336,28 @@ class FitMapsCommandTest {
 			.contains("background=auto"));
 		assertTrue(IjSession.runExpectingError("Fit IVIM Maps...", "region=[whole image]").contains("No fit method"));
 		assertTrue(IjSession.runExpectingError("Fit IVIM Maps...", "mono region=[everywhere]").contains("valid choice"));
+		assertTrue(IjSession.runExpectingError("Fit IVIM Maps...", "free region=[whole image] noise_sigma=-3")
+			.contains("noise_sigma"));
+		assertTrue(IjSession.runExpectingError("Fit IVIM Maps...", "free region=[whole image] max_iterations=0")
+			.contains("max_iterations"));
+	}
+
+	@Test
+	void fitOptionsReachTheEngine() {
+		ImagePlus imp = DiffusionSeries.create(20, 10, 1, 32);
+		imp.setRoi(new Roi(1, 1, 2, 2));
+		IjSession.select(imp);
+		IJ.run("Fit IVIM Maps...", "free region=selection dstar_max=0.02");
+		float dStar = IjSession.image("series_bifree_Dstar (mm2 s-1)").getProcessor().getf(1, 1);
+		assertEquals(0.02, dStar, 1e-9, "D* (truth 0.03) stays inside the user's bound");
+		IjSession.close();
+		IjSession.open();
+		IjSession.select(imp);
+		IJ.run("Fit IVIM Maps...", "free region=selection noise_sigma=40");
+		float d = IjSession.image("series_bifree_D (mm2 s-1)").getProcessor().getf(1, 1);
+		assertTrue(Math.abs(d - DiffusionSeries.LEFT[2]) > 1e-7, "noise-floor-aware fit of noise-free data differs");
+		FitResult expected = Ivim.fit(FitMethod.BI_FREE, DiffusionSeries.B, voxelSignal(imp, 1, 1, 1),
+			new org.ivimj.fit.FitOptions().noiseSigma(40));
+		assertEquals((float) expected.parameters[2], d, 0);
 	}
 }
