@@ -39,7 +39,7 @@ public final class MapStyle {
 
 	/** Applies the LUT and range to every plane of a map. */
 	public void apply(ImagePlus imp) {
-		imp.getProcessor().setLut(lut());
+		imp.setLut(lut());
 		imp.setDisplayRange(min, max);
 	}
 

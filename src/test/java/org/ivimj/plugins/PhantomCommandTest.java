@@ -76,6 +76,16 @@ class PhantomCommandTest {
 	void badOptions() {
 		assertTrue(IjSession.runExpectingError("IVIM Phantom...", "slices=0").contains("slices"));
 		assertTrue(IjSession.runExpectingError("IVIM Phantom...", "snr=-1").contains("snr"));
+		assertTrue(IjSession.runExpectingError("IVIM Phantom...", "b-values=[0,1000]").contains("at least three"));
+	}
+
+	@Test
+	void anotherProtocol() {
+		IJ.run("IVIM Phantom...", "slices=1 snr=0 b-values=[0,100,500,1000]");
+		ImagePlus imp = WindowManager.getCurrentImage();
+		assertEquals(4, imp.getNFrames());
+		assertArrayEquals(new double[] {0, 100, 500, 1000}, BValueMetadata.bValues(imp), 0);
+		assertEquals(0, rm.getCount(), "add_rois not given");
 	}
 
 	@Test
