@@ -334,6 +334,18 @@ public final class BoundedLevenbergMarquardt {
 	 * (n × n); returns false, leaving NaN, when JᵀJ is not positive definite.
 	 */
 	public boolean inverseNormal(double[] out) {
+		return invert(false, out);
+	}
+
+	/**
+	 * The inverse of the full (observed) Hessian JᵀJ − Σ r ∇²S where the model provides curvature,
+	 * else of JᵀJ: the Laplace approximation's covariance up to the factor σ².
+	 */
+	public boolean inverseHessian(double[] out) {
+		return invert(newton, out);
+	}
+
+	private boolean invert(boolean observed, double[] out) {
 		java.util.Arrays.fill(out, 0, n * n, Double.NaN);
 		for (int k = 0; k < n; k++) {
 			if (!(normal[k * n + k] > 0)) return false;
@@ -341,7 +353,8 @@ public final class BoundedLevenbergMarquardt {
 			scale[k] = Math.sqrt(normal[k * n + k]);
 		}
 		for (int a = 0; a < n; a++)
-			for (int c = 0; c <= a; c++) chol[a * n + c] = normal[a * n + c] / (scale[a] * scale[c]);
+			for (int c = 0; c <= a; c++)
+				chol[a * n + c] = (normal[a * n + c] - (observed ? curv[a * n + c] : 0)) / (scale[a] * scale[c]);
 		if (!cholesky(chol, n, n)) return false;
 		for (int a = 0; a < n; a++) {
 			for (int c = 0; c < n; c++) work[c] = c == a ? 1 : 0;

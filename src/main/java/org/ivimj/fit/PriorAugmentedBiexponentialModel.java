@@ -90,6 +90,45 @@ final class PriorAugmentedBiexponentialModel implements SampledSignalModel {
 		priorRows(p, v, j);
 	}
 
+	@Override
+	public boolean hasCurvature() {
+		return true;
+	}
+
+	/** Newton curvature Σ r ∇²S of the signal rows; the prior rows are linear in θ and add none. */
+	@Override
+	public void valuesJacobianCurvature(double[] p, double[] y, double[] v, double[] j, double[] h) {
+		double a = reference * Math.exp(p[0]), f = logistic(p[1]), d = Math.exp(p[2]), ds = Math.exp(p[3]);
+		double f1 = f * (1 - f), f2 = f1 * (1 - 2 * f);
+		double h00 = 0, h01 = 0, h02 = 0, h03 = 0, h11 = 0, h12 = 0, h13 = 0, h22 = 0, h33 = 0;
+		for (int i = 0, o = 0; i < m; i++, o += 4) {
+			double bi = b[i];
+			double e = Math.exp(-bi * d), q = Math.exp(-bi * ds);
+			double s = a * ((1 - f) * e + f * q);
+			double ju = a * (q - e) * f1, jv = -a * (1 - f) * bi * d * e, jw = -a * f * bi * ds * q;
+			v[i] = s;
+			j[o] = s;
+			j[o + 1] = ju;
+			j[o + 2] = jv;
+			j[o + 3] = jw;
+			double r = y[i] - s;
+			h00 += r * s;
+			h01 += r * ju;
+			h02 += r * jv;
+			h03 += r * jw;
+			h11 += r * a * (q - e) * f2;
+			h12 += r * a * f1 * bi * d * e;
+			h13 -= r * a * f1 * bi * ds * q;
+			h22 += r * jv * (1 - bi * d);
+			h33 += r * jw * (1 - bi * ds);
+		}
+		priorRows(p, v, j);
+		h[0] = h00; h[1] = h01; h[2] = h02; h[3] = h03;
+		h[4] = h01; h[5] = h11; h[6] = h12; h[7] = h13;
+		h[8] = h02; h[9] = h12; h[10] = h22; h[11] = 0;
+		h[12] = h03; h[13] = h13; h[14] = 0; h[15] = h33;
+	}
+
 	private void priorRows(double[] p, double[] v, double[] j) {
 		for (int r = 0; r < K; r++) {
 			double acc = 0;

@@ -1,7 +1,6 @@
 package org.ivimj.fit;
 
 import org.ivimj.model.BiExponentialModel;
-import org.ivimj.model.MonoExponentialModel;
 
 /**
  * Segmented (two-step) bi-exponential IVIM fit. For b ≥ the threshold (default 200 s/mm²) perfusion
@@ -19,7 +18,6 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 
 	private static final int GRID = 8;
 	private static final boolean[] FIX_D = {false, false, true, false};
-	private static final boolean[] FIX_AMPLITUDE = {true, false};
 	private static final boolean[] FIX_ALL_BUT_DSTAR = {true, true, true, false};
 
 	private final int[] high;
@@ -30,10 +28,11 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 	private final double[] gridExp; // exp(−b_i · gridDStar[g]) at [g * nb + i]
 	// Workspace.
 	private final double[] p = new double[4], lo = new double[4], hi = new double[4];
-	private final double[] perfusion, q = new double[2], qLo = new double[2], qHi = new double[2];
+	private final double[] perfusion;
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
 	private final BoundedLevenbergMarquardt biSolver;
-	private final BoundedLevenbergMarquardt perfusionSolver;
+	private int dStarIterations;
+	private double[] expAtX, expTrial;
 	private final boolean noiseAware;
 
 	public SegmentedBiexponentialFit(double[] bValues, FitOptions options) {
@@ -63,11 +62,12 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 			for (int i = 0; i < nb; i++) gridExp[g * nb + i] = Math.exp(-b[i] * gridDStar[g]);
 		}
 		perfusion = new double[nb];
+		expAtX = new double[nb];
+		expTrial = new double[nb];
 		biSolver = new BoundedLevenbergMarquardt(this.options.noiseAware(BiExponentialModel.INSTANCE.sampledAt(b)));
 		biSolver.setMaxIterations(this.options.maxIterations());
 		noiseAware = !Double.isNaN(this.options.noiseSigma());
-		perfusionSolver = new BoundedLevenbergMarquardt(MonoExponentialModel.INSTANCE.sampledAt(b));
-		perfusionSolver.setMaxIterations(this.options.maxIterations());
+
 	}
 
 	@Override
@@ -128,13 +128,9 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		}
 		else {
 			// D* alone: fit S0 f e^(−b D*) to the perfusion part with its amplitude held.
-			q[0] = qLo[0] = qHi[0] = p[0] * p[1];
-			q[1] = p[3];
-			qLo[1] = lo[3];
-			qHi[1] = hi[3];
-			code = perfusionSolver.solve(perfusion, q, qLo, qHi, FIX_AMPLITUDE);
-			iterations = perfusionSolver.iterations();
-			p[3] = q[1];
+			p[3] = fitDStar(p[0] * p[1], p[3], lo[3], hi[3]);
+			iterations = dStarIterations;
+			code = Double.isFinite(p[3]) ? BoundedLevenbergMarquardt.CONVERGED : BoundedLevenbergMarquardt.NON_FINITE;
 			if (code == BoundedLevenbergMarquardt.CONVERGED) biSolver.evaluateAt(signal, p);
 		}
 		out.iterations = iterations;
@@ -152,6 +148,57 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		biSolver.standardErrors(null, out.standardErrors);
 		setBoundStatus(p, lo, hi, null, out);
 		goodness(biSolver.rss(), signal, nb, out);
+	}
+
+	/**
+	 * Minimises Σ (perfusion_i − c e^(−b_i x))² over x in [lo, hi] by safeguarded scalar Newton steps
+	 * (exact second derivative, step halving when the cost rises): one exponential per b-value and
+	 * iteration, no matrices.
+	 */
+	private double fitDStar(double c, double x, double lo, double hi) {
+		dStarIterations = 0;
+		if (!(c > 0)) return x; // no perfusion: D* has no influence, keep the grid value
+		double cost = perfusionCost(c, x, expAtX);
+		int maxIterations = options.maxIterations();
+		while (dStarIterations < maxIterations) {
+			dStarIterations++;
+			double g = 0, h = 0, jj = 0;
+			for (int i = 0; i < nb; i++) {
+				double model = c * expAtX[i];
+				double r = perfusion[i] - model, j = -b[i] * model;
+				g += j * r;
+				jj += j * j;
+				h += j * j - r * b[i] * b[i] * model;
+			}
+			if (!(jj > 0)) return x;
+			double step = (h > 0 ? g / h : g / jj);
+			double next = Math.min(hi, Math.max(lo, x + step)), nextCost = perfusionCost(c, next, expTrial);
+			for (int halving = 0; halving < 30 && !(nextCost <= cost); halving++) {
+				step *= 0.5;
+				next = Math.min(hi, Math.max(lo, x + step));
+				nextCost = perfusionCost(c, next, expTrial);
+			}
+			if (!(nextCost <= cost)) return x; // no lower cost nearby: at the bounded minimum
+			boolean small = Math.abs(next - x) <= 1e-10 * Math.abs(x);
+			double[] t = expAtX;
+			expAtX = expTrial;
+			expTrial = t;
+			x = next;
+			cost = nextCost;
+			if (small || x == lo && g < 0 || x == hi && g > 0) return x;
+		}
+		return x;
+	}
+
+	/** Cost of D* = x, with exp(−b_i x) written to {@code e}. */
+	private double perfusionCost(double c, double x, double[] e) {
+		double cost = 0;
+		for (int i = 0; i < nb; i++) {
+			e[i] = Math.exp(-b[i] * x);
+			double r = perfusion[i] - c * e[i];
+			cost += r * r;
+		}
+		return cost;
 	}
 
 	/** The grid D* whose single exponential of the given amplitude best matches the perfusion part. */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Per-voxel output of a {@link ShrinkageBiexponentialFit}: posterior modes of S0, f, D, D*, their
  * posterior SDs (Laplace approximation), a status per voxel, and the population prior learnt from
- * the region (on ln(S0/S_b0), logit f, ln D, ln D*) with the noise SD used.
+ * the region (on ln(S0/S_b0), logit f, ln D, ln D*; the first is flat) with the noise SD used.
  */
 public final class ShrinkageResult {
 
@@ -19,10 +19,14 @@ public final class ShrinkageResult {
 	public final float[][] posteriorSd;
 	/** {@link FitStatus#code()} per voxel; -1 where not reached. */
 	public final byte[] status;
-	/** Prior mean of (ln(S0/S_b0), logit f, ln D, ln D*). */
+	/** Prior mean of (ln(S0/S_b0), logit f, ln D, ln D*) of the heaviest component. */
 	public final double[] priorMean = new double[4];
 	/** Prior covariance of (ln(S0/S_b0), logit f, ln D, ln D*), 4 × 4 row-major. */
 	public final double[] priorCovariance = new double[16];
+	/** Number of prior components, their weights, means and covariances (same layout as above). */
+	public int components = 1;
+	public double[] priorWeights = {1};
+	public double[][] priorMeans, priorCovariances;
 	/** Noise SD in signal units (estimated, or as given). */
 	public double sigma;
 	/** Empirical-Bayes rounds run, and whether the prior settled before the round limit. */

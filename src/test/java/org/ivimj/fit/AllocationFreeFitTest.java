@@ -25,10 +25,15 @@ class AllocationFreeFitTest {
 			VoxelFit fit = Ivim.fitter(m, BatchFitTest.B, null);
 			FitResult r = fit.newResult();
 			run(fit, r, signals, y); // warm-up (class loading, lazy initialisation)
-			long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
-			run(fit, r, signals, y);
-			long after = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
-			assertEquals(0, after - before, m + " allocated " + (after - before) + " bytes for 2000 voxels");
+			// Best of three: a one-off allocation by the runtime (class loading, JIT transitions) is not the fit's;
+			// a per-voxel allocation would show in every run (2000 voxels × at least 16 bytes).
+			long least = Long.MAX_VALUE;
+			for (int repeat = 0; repeat < 3; repeat++) {
+				long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+				run(fit, r, signals, y);
+				least = Math.min(least, bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before);
+			}
+			assertEquals(0, least, m + " allocated " + least + " bytes for 2000 voxels");
 		}
 	}
 

@@ -1,0 +1,96 @@
+package org.ivimj.ij;
+
+import ij.IJ;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+import ij.text.TextWindow;
+
+import java.awt.Frame;
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds input tables and publishes output tables, with or without a display.
+ * <p>
+ * ImageJ 1 keeps named tables only in their windows, so headless (e.g. {@code -batch}) a table
+ * called anything but "Results" cannot exist. IVIM-J commands therefore also keep the tables they
+ * produce here, under their window title, so that the next command of a headless macro can read
+ * them; and every command can save its tables as CSV. Input tables are looked up as: an open table
+ * window, a table an IVIM-J command produced in this session, the system "Results" table, or a
+ * CSV/TSV file path.
+ */
+public final class IvimTables {
+
+	private static final Map<String, ResultsTable> PRODUCED = new LinkedHashMap<>();
+
+	private IvimTables() {}
+
+	/** The table with this title or file path, or null. The caller must not modify it. */
+	public static synchronized ResultsTable find(String titleOrPath) {
+		if (titleOrPath == null || titleOrPath.trim().isEmpty()) return null;
+		String t = titleOrPath.trim();
+		Frame f = WindowManager.getFrame(t);
+		if (f instanceof TextWindow && ((TextWindow) f).getResultsTable() != null) return ((TextWindow) f).getResultsTable();
+		if (PRODUCED.containsKey(t)) return PRODUCED.get(t);
+		if (t.equals("Results")) {
+			ResultsTable rt = ResultsTable.getResultsTable();
+			return rt != null && rt.size() > 0 ? rt : null;
+		}
+		File file = new File(t);
+		if (file.isFile()) {
+			try {
+				return ResultsTable.open(file.getPath());
+			}
+			catch (IOException e) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/** Titles a user can choose from: open table windows, tables produced here, and "Results" if not empty. */
+	public static synchronized List<String> titles() {
+		List<String> r = new ArrayList<>();
+		Frame[] frames = WindowManager.getNonImageWindows();
+		if (frames != null)
+			for (Frame f : frames)
+				if (f instanceof TextWindow && ((TextWindow) f).getResultsTable() != null && !r.contains(f.getTitle())) r.add(f.getTitle());
+		for (String t : PRODUCED.keySet()) if (!r.contains(t)) r.add(t);
+		ResultsTable results = ResultsTable.getResultsTable();
+		if (results != null && results.size() > 0 && !r.contains("Results")) r.add("Results");
+		return r;
+	}
+
+	/**
+	 * Shows the table under its fixed title (with a display), keeps it for later commands, and
+	 * saves it as {@code <title with _ for spaces>.csv} in {@code directory} if that is not empty.
+	 *
+	 * @return the file written, or null
+	 */
+	public static synchronized File publish(ResultsTable table, String title, String directory) {
+		PRODUCED.put(title, table);
+		if (!GraphicsEnvironment.isHeadless()) table.show(title);
+		if (directory == null || directory.trim().isEmpty()) return null;
+		File dir = new File(directory.trim());
+		if (!dir.isDirectory() && !dir.mkdirs()) throw new IllegalArgumentException("Cannot create the folder " + dir);
+		File file = new File(dir, fileName(title) + ".csv");
+		if (!table.save(file.getPath())) throw new IllegalArgumentException("Cannot write " + file);
+		IJ.log("IVIM-J: wrote " + file.getPath());
+		return file;
+	}
+
+	/** File name used for a table or figure title when saved. */
+	public static String fileName(String title) {
+		return title.trim().replaceAll("[^A-Za-z0-9._-]+", "_");
+	}
+
+	/** Forgets the tables kept for headless use (tests; a new session). */
+	public static synchronized void clear() {
+		PRODUCED.clear();
+	}
+}

@@ -1,0 +1,55 @@
+package org.ivimj.plugins;
+
+import ij.measure.ResultsTable;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.ivimj.ij.IvimTables;
+
+/**
+ * Plugins › IVIM › Statistics › IVIM Example Study: opens the bundled synthetic study (50
+ * metastases, 20 tuberculous spondylitis, two readers; generated with the group means/SDs of the
+ * paper's Table 1) as the tables {@value #READER1} and {@value #READER2}, and optionally saves
+ * them as CSV.
+ */
+public class ExampleStudyCommand extends StatisticsCommand {
+
+	public static final String READER1 = "IVIM Example Reader 1";
+	public static final String READER2 = "IVIM Example Reader 2";
+	static final String[] RESOURCES = {"example_reader1.csv", "example_reader2.csv"};
+
+	@Override
+	void execute() {
+		CommandOptions o = new CommandOptions("IVIM Example Study");
+		o.addDirectory("Save tables to folder (optional)", "");
+		if (!o.show()) return;
+		String save = o.nextString();
+		String[] titles = {READER1, READER2};
+		for (int k = 0; k < 2; k++) IvimTables.publish(open(RESOURCES[k]), titles[k], save);
+	}
+
+	/** Reads a bundled CSV as a ResultsTable. */
+	static ResultsTable open(String resource) {
+		try (InputStream in = ExampleStudyCommand.class.getResourceAsStream("/org/ivimj/stats/" + resource)) {
+			if (in == null) throw new CommandException("The example study is missing from the IVIM-J jar (" + resource + ").");
+			Path tmp = Files.createTempFile("ivimj-", ".csv");
+			try {
+				Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+				ResultsTable rt = ResultsTable.open(tmp.toString());
+				if (rt == null) throw new CommandException("Cannot read the example study (" + resource + ").");
+				return rt;
+			}
+			finally {
+				new File(tmp.toString()).delete();
+			}
+		}
+		catch (IOException e) {
+			throw new CommandException("Cannot read the example study: " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package org.ivimj.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.ivimj.model.BiExponentialModel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shrinkage fit lowers the error of f and D* against the free fit on a noisy region, its
+ * posterior SDs are calibrated (about 95% of true values within ±1.96 SD at SNR 50), it learns the
+ * population it was given, and it refuses regions too small to learn a prior from.
+ */
+class ShrinkageBiexponentialFitTest {
+
+	static final double[] B = NoiseFreeRecoveryTest.PAPER_B;
+
+	/** Voxels whose true parameters are drawn from a log-normal / logit-normal population. */
+	static final class Region {
+		final float[] signals;
+		final double[][] truth; // [voxel][S0, f, D, D*]
+
+		Region(int voxels, double snr, long seed) {
+			Random rnd = new Random(seed);
+			signals = new float[voxels * B.length];
+			truth = new double[voxels][];
+			for (int v = 0; v < voxels; v++) {
+				double f = 1 / (1 + Math.exp(-(Math.log(0.25 / 0.75) + 0.3 * rnd.nextGaussian())));
+				double d = Math.exp(Math.log(0.8e-3) + 0.15 * rnd.nextGaussian());
+				double ds = Math.exp(Math.log(0.03) + 0.3 * rnd.nextGaussian());
+				double[] p = {1000, f, d, ds};
+				truth[v] = p;
+				double sigma = 1000 / snr;
+				for (int i = 0; i < B.length; i++) {
+					double re = BiExponentialModel.INSTANCE.value(B[i], p) + sigma * rnd.nextGaussian(), im = sigma * rnd.nextGaussian();
+					signals[v * B.length + i] = (float) Math.sqrt(re * re + im * im);
+				}
+			}
+		}
+
+		double rmse(float[][] estimates, int k) {
+			double s = 0;
+			int n = 0;
+			for (int v = 0; v < truth.length; v++) {
+				double e = estimates[k][v];
+				if (Double.isNaN(e)) continue;
+				s += (e - truth[v][k]) * (e - truth[v][k]);
+				n++;
+			}
+			return Math.sqrt(s / n);
+		}
+	}
+
+	@Test
+	void shrinkageLowersTheErrorOfFAndDStarAgainstTheFreeFit() {
+		Region region = new Region(2000, 20, 17);
+		ShrinkageResult shrink = new ShrinkageBiexponentialFit(B, null).fit(region.signals);
+		BatchResult free = Ivim.fitVoxels(FitMethod.BI_FREE, B, null, region.signals);
+		for (int k : new int[] {1, 3}) {
+			double s = region.rmse(shrink.parameters, k), f = region.rmse(free.parameters, k);
+			assertTrue(s < 0.7 * f, ShrinkageResult.NAMES[k] + ": shrinkage RMSE " + s + ", free " + f);
+		}
+		assertTrue(region.rmse(shrink.parameters, 2) < region.rmse(free.parameters, 2), "D");
+	}
+
+	@Test
+	void posteriorSdsAreCalibratedAtSnr50() {
+		Region region = new Region(3000, 50, 23);
+		ShrinkageResult shrink = new ShrinkageBiexponentialFit(B, null).fit(region.signals);
+		for (int k = 1; k <= 3; k++) {
+			int inside = 0, n = 0;
+			for (int v = 0; v < region.truth.length; v++) {
+				double e = shrink.parameters[k][v], sd = shrink.posteriorSd[k][v];
+				if (Double.isNaN(e) || Double.isNaN(sd)) continue;
+				n++;
+				if (Math.abs(e - region.truth[v][k]) <= 1.96 * sd) inside++;
+			}
+			double coverage = (double) inside / n;
+			assertTrue(n > 0.99 * region.truth.length, "fitted " + n);
+			assertEquals(0.95, coverage, 0.04, ShrinkageResult.NAMES[k] + " coverage " + coverage);
+		}
+	}
+
+	@Test
+	void learnsThePopulationAndTheNoise() {
+		Region region = new Region(3000, 50, 29);
+		ShrinkageResult shrink = new ShrinkageBiexponentialFit(B, null).fit(region.signals);
+		double[] median = shrink.priorMedian();
+		assertEquals(0.25, median[0], 0.02);
+		assertEquals(0.8e-3, median[1], 0.05e-3);
+		assertEquals(0.03, median[2], 0.004);
+		assertEquals(20, shrink.sigma, 2, "noise SD from the residuals");
+		assertEquals(0.15, Math.sqrt(shrink.priorCovariance[10]), 0.05, "spread of ln D");
+		ShrinkageResult known = new ShrinkageBiexponentialFit(B, null).noiseSigma(20).fit(region.signals);
+		assertEquals(20, known.sigma, 0);
+	}
+
+	@Test
+	void tooSmallARegionIsRefusedWithAClearMessage() {
+		Region region = new Region(5, 50, 1);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new ShrinkageBiexponentialFit(B, null).fit(region.signals));
+		assertTrue(e.getMessage().contains("at least 10"), e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> new ShrinkageBiexponentialFit(B, null).noiseSigma(-1));
+	}
+
+	@Test
+	void unfittableVoxelsAreNaNAndCancellationStops() {
+		Region region = new Region(500, 50, 2);
+		region.signals[7 * B.length + 3] = Float.NaN;
+		ShrinkageResult r = new ShrinkageBiexponentialFit(B, null).fit(region.signals);
+		assertEquals(FitStatus.INVALID_INPUT.code(), r.status[7]);
+		assertTrue(Float.isNaN(r.parameters[1][7]));
+		ShrinkageResult cancelled = new ShrinkageBiexponentialFit(B, null).fit(region.signals, 2, null, () -> true);
+		assertTrue(cancelled.cancelled);
+	}
+}

@@ -1,0 +1,76 @@
+package org.ivimj.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ij.ImageJ;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import org.ivimj.io.NiftiReader;
+import org.ivimj.testing.ImageJHarness;
+import org.ivimj.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands as users run them: plain ImageJ with a display (Xvfb), the plugin installed as a jar in
+ * its plugins folder, a macro in -batch mode. This takes the GenericDialog path the headless tests
+ * cannot, and checks an import error stops the macro without a modal dialog that would hang the run.
+ */
+class ImportWithDisplayTest {
+
+	@Test
+	void macroRunsWithADisplayAndErrorsDoNotHang(@TempDir Path dir) throws Exception {
+		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
+		Path plugins = Files.createDirectories(dir.resolve("plugins"));
+		jarClasses(plugins.resolve("IVIM_J-test.jar"));
+		Path out = Files.createDirectories(dir.resolve("out"));
+		String output = runWithDisplay(dir, ImageJHarness.projectDir().resolve("macros/ivim_dicom_to_nifti.ijm"),
+			SharedData.geDicom() + "|" + out);
+		assertTrue(output.contains("imported dicom: 256x256 c=1 z=2 t=2"), output);
+		assertEquals(2, NiftiReader.read(out.resolve("dwi.nii.gz")).volumeCount());
+		Path empty = Files.createDirectories(dir.resolve("empty"));
+		output = runWithDisplay(dir, ImageJHarness.projectDir().resolve("macros/ivim_import_error.ijm"), empty.toString());
+		assertTrue(output.contains(empty + ": holds no DICOM images"), output);
+		assertFalse(output.contains("this line must not run"), output);
+	}
+
+	/** The compiled classes and plugins.config as a plugin jar, the way users install IVIM-J. */
+	private static void jarClasses(Path jar) throws Exception {
+		Path classes = Paths.get(ImportDicomDiffusionCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+			for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+				out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+				out.write(Files.readAllBytes(f));
+				out.closeEntry();
+			}
+		}
+	}
+
+	private static String runWithDisplay(Path dir, Path macro, String argument) throws Exception {
+		Path ij = Paths.get(ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		List<String> cmd = new ArrayList<>(List.of("/usr/bin/xvfb-run", "-a",
+			Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Dplugins.dir=" + dir, "-cp", ij.toString(),
+			"ij.ImageJ", "-batch", macro.toString(), argument));
+		Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+		p.getOutputStream().close();
+		boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+		if (!finished) p.destroyForcibly();
+		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(finished, "ImageJ with a display did not finish within 120 s (a modal dialog?):\n" + output);
+		return output;
+	}
+}
