@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
  * ImageJ 1 builds its command table while building the AWT menu bar, which throws
  * {@code HeadlessException} without a display (Fiji patches this; plain ImageJ does not). This class
  * fills the same table headless: ImageJ's built-in commands from its {@code IJ_Props.txt} plus the
- * commands of every {@code plugins.config} on the class path (ours among them). Use it as the main
+ * commands of every {@code plugins.config} on the class path (ours among them). It also installs a
+ * window-less ROI Manager ({@link HeadlessRoiManager}) so {@code roiManager(...)} works. Use it as the main
  * class instead of {@code ij.ImageJ}: {@code java -Djava.awt.headless=true -cp ... 
- * org.ivimj.ij.HeadlessImageJ -batch macro.ijm [argument]}.
+ * org.ivimj.ij.HeadlessImageJ -batch macro.ijm [argument]}. The JVM exits with status 1 if an IVIM-J
+ * command reported an error (ImageJ itself always exits with 0).
  */
 public final class HeadlessImageJ {
 
@@ -52,6 +54,7 @@ public final class HeadlessImageJ {
 
 	/** Installs the command table if ImageJ runs headless and has none; safe to call repeatedly. */
 	public static synchronized void installCommands() {
+		if (GraphicsEnvironment.isHeadless()) HeadlessRoiManager.install();
 		if (!GraphicsEnvironment.isHeadless() || Menus.getCommands() != null) return;
 		Hashtable<String, String> table = new Hashtable<>();
 		addBuiltIns(table);
@@ -71,6 +74,11 @@ public final class HeadlessImageJ {
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
 		installCommands();
+		// ImageJ ends -batch runs with System.exit(0) even when a command aborted the macro; make such
+		// runs fail (exit status 1) so shell scripts notice.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (ImageJOutput.errorCount() > 0) Runtime.getRuntime().halt(1);
+		}, "IVIM-J exit status"));
 		ImageJ.main(args);
 	}
 

@@ -1,0 +1,195 @@
+package org.ivimj.ij;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+
+import net.imglib2.Cursor;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+/**
+ * A diffusion series seen as voxels with one signal per b-value. The b dimension (channels, slices or
+ * frames) comes from {@link BValueMetadata}; the other two dimensions form <em>positions</em> (e.g. the
+ * slices of a series whose frames are b-values), each fitted independently. Planes are ImgLib2
+ * {@link ArrayImg}s wrapping ImageJ's pixel arrays (8, 16 or 32-bit) without copying; the source image
+ * is only read.
+ * <p>
+ * Positions are numbered 0.. in ImageJ's stack order of the remaining dimensions (channel fastest,
+ * then slice, then frame), which is also the plane order of the parameter maps.
+ */
+public final class DiffusionHyperstack {
+
+	private final ImagePlus imp;
+	private final double[] bValues;
+	private final BDimension bDimension;
+	private final int width, height, nc, nz, nt;
+	/** Map dimensions: the source's with the b dimension reduced to 1. */
+	private final int mapChannels, mapSlices, mapFrames;
+	private final double calOffset, calSlope;
+
+	private DiffusionHyperstack(ImagePlus imp, double[] b, BDimension dim) {
+		this.imp = imp;
+		this.bValues = b;
+		this.bDimension = dim;
+		width = imp.getWidth();
+		height = imp.getHeight();
+		nc = imp.getNChannels();
+		nz = imp.getNSlices();
+		nt = imp.getNFrames();
+		mapChannels = dim == BDimension.CHANNELS ? 1 : nc;
+		mapSlices = dim == BDimension.SLICES ? 1 : nz;
+		mapFrames = dim == BDimension.FRAMES ? 1 : nt;
+		Calibration cal = imp.getCalibration();
+		if (cal.calibrated() && imp.getBitDepth() != 32) {
+			double[] k = cal.getCoefficients();
+			if (cal.getFunction() != Calibration.STRAIGHT_LINE || k == null || k.length < 2)
+				throw new IvimInputException("\"" + imp.getTitle() + "\" has a non-linear intensity calibration: "
+					+ "convert it to 32-bit (Image › Type › 32-bit) before fitting.");
+			calOffset = k[0];
+			calSlope = k[1];
+		}
+		else {
+			calOffset = 0;
+			calSlope = 1;
+		}
+	}
+
+	/**
+	 * Wraps an image whose b-values are known, checking everything a fit needs; throws
+	 * {@link IvimInputException} with a message saying what to do otherwise.
+	 */
+	public static DiffusionHyperstack of(ImagePlus imp) {
+		if (imp == null) throw new IvimInputException("No image is open: open a diffusion series "
+			+ "(one image per b-value) first, or make the example with Plugins › IVIM › IVIM Phantom.");
+		if (imp.getBitDepth() == 24) throw new IvimInputException("\"" + imp.getTitle()
+			+ "\" is an RGB image: IVIM needs the scanner's grey values (8, 16 or 32-bit); open the original "
+			+ "DICOM/NIfTI series instead.");
+		if (imp.getStack().isVirtual()) throw new IvimInputException("\"" + imp.getTitle()
+			+ "\" is a virtual stack: load it into memory first (Image › Duplicate..., or open it without "
+			+ "'Use virtual stack').");
+		BValueSources.requireSeveralImages(imp);
+		double[] b = BValueMetadata.bValues(imp);
+		BDimension dim = BValueMetadata.dimension(imp);
+		if (b == null || dim == null) throw new IvimInputException("No b-values are known for \"" + imp.getTitle()
+			+ "\": run Plugins › IVIM › Set b-values... first, e.g. run(\"Set b-values...\", "
+			+ "\"source=[typed list] b-values=[0,50,100,200,800]\");");
+		int n = BValueSources.size(imp, dim);
+		if (n != b.length) throw new IvimInputException("\"" + imp.getTitle() + "\" has " + b.length
+			+ " b-values but " + n + " " + dim.word() + " (" + BValueSources.describe(imp)
+			+ "): set the b-values again (Plugins › IVIM › Set b-values...).");
+		return new DiffusionHyperstack(imp, b, dim);
+	}
+
+	public ImagePlus image() { return imp; }
+	public double[] bValues() { return bValues.clone(); }
+	public int bCount() { return bValues.length; }
+	public BDimension bDimension() { return bDimension; }
+	public int width() { return width; }
+	public int height() { return height; }
+	public int mapChannels() { return mapChannels; }
+	public int mapSlices() { return mapSlices; }
+	public int mapFrames() { return mapFrames; }
+
+	/** Number of positions (planes of each parameter map). */
+	public int positionCount() {
+		return mapChannels * mapSlices * mapFrames;
+	}
+
+	/** Index of the b-value plane of a position, 0-based; the smallest b is the "b = 0" image. */
+	public int lowestBIndex() {
+		int k = 0;
+		for (int i = 1; i < bValues.length; i++)
+			if (bValues[i] < bValues[k]) k = i;
+		return k;
+	}
+
+	/** Position of 1-based (channel, slice, frame) of the map dimensions. */
+	public int position(int c, int z, int t) {
+		return (c - 1) + mapChannels * ((z - 1) + mapSlices * (t - 1));
+	}
+
+	/** 1-based {channel, slice, frame} of a position, in map dimensions. */
+	public int[] mapCoordinates(int position) {
+		int c = position % mapChannels;
+		int z = (position / mapChannels) % mapSlices;
+		int t = position / (mapChannels * mapSlices);
+		return new int[] {c + 1, z + 1, t + 1};
+	}
+
+	/** 1-based stack index in the source of b-value {@code bi} at {@code position}. */
+	public int stackIndex(int bi, int position) {
+		int[] p = mapCoordinates(position);
+		int c = bDimension == BDimension.CHANNELS ? bi + 1 : p[0];
+		int z = bDimension == BDimension.SLICES ? bi + 1 : p[1];
+		int t = bDimension == BDimension.FRAMES ? bi + 1 : p[2];
+		return (c - 1) + nc * ((z - 1) + nz * (t - 1)) + 1;
+	}
+
+	/** The plane of b-value {@code bi} at {@code position}, wrapping the source's pixel array. */
+	public ArrayImg<? extends RealType<?>, ?> plane(int bi, int position) {
+		ImageStack stack = imp.getStack();
+		Object pixels = stack.getPixels(stackIndex(bi, position));
+		if (pixels instanceof float[]) return ArrayImgs.floats((float[]) pixels, width, height);
+		if (pixels instanceof short[]) return ArrayImgs.unsignedShorts((short[]) pixels, width, height);
+		if (pixels instanceof byte[]) return ArrayImgs.unsignedBytes((byte[]) pixels, width, height);
+		throw new IvimInputException("Unsupported pixel type in \"" + imp.getTitle() + "\": use 8, 16 or 32-bit.");
+	}
+
+	/**
+	 * Copies the signals of the voxels inside {@code masks} (one mask per position; null = none) into
+	 * one voxel-major array: voxel v's signal at b-value i is at {@code v * bCount() + i}. Voxels are
+	 * numbered position by position, in each plane in pixel order.
+	 */
+	public float[] gather(ArrayImg<UnsignedByteType, ?>[] masks, int voxelCount) {
+		int nb = bValues.length;
+		float[] signals = new float[voxelCount * nb];
+		int base = 0;
+		for (int p = 0; p < masks.length; p++) {
+			if (masks[p] == null) continue;
+			int v = 0;
+			for (int bi = 0; bi < nb; bi++) {
+				Cursor<? extends RealType<?>> c = plane(bi, p).cursor();
+				Cursor<UnsignedByteType> m = masks[p].cursor();
+				v = base;
+				while (m.hasNext()) {
+					m.fwd();
+					c.fwd();
+					if (m.get().get() != 0) signals[v++ * nb + bi] = (float) (calOffset + calSlope * c.get().getRealDouble());
+				}
+			}
+			base = v;
+		}
+		if (base != voxelCount) throw new IllegalStateException("mask holds " + base + " voxels, not " + voxelCount);
+		return signals;
+	}
+
+	/**
+	 * Mean and sample SD per b-value of the voxels inside {@code mask} at {@code position}:
+	 * {@code {mean[], sd[]}}; NaN where the mask is empty.
+	 */
+	public double[][] signalStatistics(ArrayImg<UnsignedByteType, ?> mask, int position) {
+		int nb = bValues.length;
+		double[] mean = new double[nb], sd = new double[nb];
+		for (int bi = 0; bi < nb; bi++) {
+			Cursor<? extends RealType<?>> c = plane(bi, position).cursor();
+			Cursor<UnsignedByteType> m = mask.cursor();
+			double sum = 0, sum2 = 0;
+			long n = 0;
+			while (m.hasNext()) {
+				m.fwd();
+				c.fwd();
+				if (m.get().get() == 0) continue;
+				double v = calOffset + calSlope * c.get().getRealDouble();
+				sum += v;
+				sum2 += v * v;
+				n++;
+			}
+			mean[bi] = n == 0 ? Double.NaN : sum / n;
+			sd[bi] = n < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sum2 - sum * sum / n) / (n - 1)));
+		}
+		return new double[][] {mean, sd};
+	}
+}

@@ -1,0 +1,130 @@
+package org.ivimj.ij;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.ivimj.fit.BatchFit;
+import org.ivimj.fit.BatchResult;
+import org.ivimj.fit.FitMethod;
+import org.ivimj.fit.FitOptions;
+import org.ivimj.fit.Ivim;
+import org.ivimj.fit.VoxelFit;
+
+/**
+ * Fits IVIM maps of an image: gathers the region's voxels through ImgLib2 cursors into one array,
+ * fits it with {@link BatchFit} on all cores for each method, and scatters the results into maps and
+ * the per-ROI table. Reads the image, its ROIs and the ROI Manager; changes none of them. Shows nothing:
+ * the caller decides what to display.
+ */
+public final class FitMapsJob {
+
+	private FitMapsJob() {}
+
+	/**
+	 * Runs the fit. Bad input throws {@link IvimInputException}; so does cancellation (the message says so).
+	 *
+	 * @param progress fraction done over all methods, may be null
+	 * @param cancelled polled between blocks of voxels, may be null
+	 */
+	public static FitMapsResult run(ImagePlus imp, FitMapsSettings s, BatchFit.Progress progress,
+		BooleanSupplier cancelled)
+	{
+		DiffusionHyperstack h = DiffusionHyperstack.of(imp);
+		if (s.methods.isEmpty()) throw new IvimInputException("No fit method chosen: tick at least one "
+			+ "(macro keys mono, mono_nonlinear, segmented, free, stretched).");
+		FitOptions options = s.options.clone();
+		try {
+			options.validate();
+		}
+		catch (IllegalArgumentException e) {
+			throw new IvimInputException(e.getMessage());
+		}
+		double[] b = h.bValues();
+		List<FitMethod> methods = new ArrayList<>(s.methods);
+		List<VoxelFit> fitters = new ArrayList<>();
+		for (FitMethod m : methods) {
+			try {
+				fitters.add(Ivim.fitter(m, b, options));
+			}
+			catch (IllegalArgumentException e) {
+				throw new IvimInputException(m.label() + ": " + e.getMessage());
+			}
+		}
+
+		long t0 = System.nanoTime();
+		FitRegion region = s.region.build(h, s.threshold);
+		float[] signals = h.gather(region.masks(), region.voxelCount());
+		long t1 = System.nanoTime();
+
+		Map<FitMethod, BatchResult> fits = new EnumMap<>(FitMethod.class);
+		for (int k = 0; k < methods.size(); k++) {
+			final int done = k;
+			final int total = methods.size();
+			BatchFit.Progress p = progress == null ? null : f -> progress.update((done + f) / total);
+			BatchResult r = BatchFit.fit(fitters.get(k), signals, s.threads, p, cancelled);
+			if (r.cancelled) throw new IvimInputException("Fit cancelled (Esc): no maps were made.");
+			fits.put(methods.get(k), r);
+		}
+		long t2 = System.nanoTime();
+
+		String source = MapNames.sourceName(imp.getTitle());
+		String info = "source = " + imp.getTitle() + "\nb-values (s/mm²) = " + BValueText.format(b)
+			+ "\nb dimension = " + h.bDimension().word() + "\nregion = " + region.description() + "\n"
+			+ "fitted voxels = " + region.voxelCount() + "\nconvention = D* is the full pseudo-diffusion coefficient;"
+			+ " failed fits are NaN\n";
+		List<ImagePlus> maps = new ArrayList<>();
+		List<ImagePlus> extra = new ArrayList<>();
+		Map<FitMethod, float[][][]> planes = new EnumMap<>(FitMethod.class);
+		for (FitMethod m : methods) {
+			BatchResult r = fits.get(m);
+			String[] names = m.parameterNames(), units = m.parameterUnits();
+			String methodInfo = info + "method = " + m.label() + "\nmodel = " + model(m) + "\n";
+			float[][][] mp = new float[names.length][][];
+			for (int k = 0; k < names.length; k++) {
+				mp[k] = ParameterMaps.scatter(h, region, r.parameters[k]);
+				String stem = MapNames.stem(m, names[k]);
+				maps.add(ParameterMaps.build(h, MapNames.mapTitle(source, stem, units[k]), mp[k], names[k], units[k],
+					MapNames.token(names[k]), false, methodInfo));
+			}
+			planes.put(m, mp);
+			if (s.rSquaredMaps) extra.add(ParameterMaps.build(h, MapNames.mapTitle(source, MapNames.prefix(m) + "_R2", ""),
+				ParameterMaps.scatter(h, region, r.rSquared), "R²", "", "R2", false, methodInfo));
+			if (s.standardErrorMaps) for (int k = 0; k < names.length; k++) {
+				String stem = MapNames.stem(m, names[k]) + "_SE";
+				extra.add(ParameterMaps.build(h, MapNames.mapTitle(source, stem, units[k]),
+					ParameterMaps.scatter(h, region, r.standardErrors[k]), "standard error of " + names[k], units[k],
+					MapNames.token(names[k]), true, methodInfo));
+			}
+			if (s.statusMaps) {
+				float[] codes = new float[r.voxelCount];
+				for (int v = 0; v < codes.length; v++) codes[v] = r.status[v] < 0 ? Float.NaN : r.status[v];
+				extra.add(ParameterMaps.build(h, MapNames.mapTitle(source, MapNames.prefix(m) + "_status", ""),
+					ParameterMaps.scatter(h, region, codes), "fit status (0 OK, 1 at bound, 2 not converged, 3 invalid input)",
+					"", "status", false, methodInfo));
+			}
+		}
+		maps.addAll(extra);
+		ImagePlus hyper = s.hyperstack ? ParameterMaps.hyperstack(h, source + "_IVIM_maps", maps) : null;
+		ResultsTable table = s.table && !region.parts().isEmpty()
+			? RoiResultsTable.build(h, region, methods, planes, options) : null;
+		long t3 = System.nanoTime();
+		return new FitMapsResult(maps, hyper, table, region, fits, t1 - t0, t2 - t1, t3 - t2);
+	}
+
+	/** The model formula of a method, as printed in image info and plot legends. */
+	public static String model(FitMethod m) {
+		switch (m) {
+			case MONO_LOG_LINEAR:
+			case MONO_NONLINEAR: return "S(b) = S0 exp(-b ADC)";
+			case BI_SEGMENTED:
+			case BI_FREE: return "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]";
+			default: return "S(b) = S0 exp(-(b DDC)^alpha)";
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package org.ivimj.ij;
+
+import org.ivimj.fit.FitMethod;
+import org.ivimj.fit.FitOptions;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What Fit IVIM Maps should do; each field is one dialog option and macro key (see docs/fiji-commands.md). */
+public final class FitMapsSettings {
+
+	public Set<FitMethod> methods = EnumSet.of(FitMethod.MONO_LOG_LINEAR, FitMethod.BI_SEGMENTED,
+		FitMethod.BI_FREE, FitMethod.STRETCHED);
+	public RegionChoice region = RegionChoice.AUTOMATIC;
+	/** Background threshold on the lowest-b image; NaN = automatic (Otsu). */
+	public double threshold = Double.NaN;
+	public FitOptions options = new FitOptions();
+	public boolean rSquaredMaps;
+	public boolean standardErrorMaps;
+	public boolean statusMaps;
+	public boolean hyperstack;
+	/** Fill ImageJ's Results table with a row per ROI and position. */
+	public boolean table = true;
+	/** Worker threads; all processors by default. */
+	public int threads = Runtime.getRuntime().availableProcessors();
+}

@@ -1,0 +1,55 @@
+package org.ivimj.ij;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.macro.Interpreter;
+import ij.measure.ResultsTable;
+import ij.plugin.filter.Analyzer;
+
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How commands hand results to the user: with a display, images and tables open in windows; in a
+ * batch-mode macro or headless, images join the macro's batch-mode images (so {@code selectImage},
+ * {@code saveAs} and {@code getTitle} reach them) and tables become ImageJ's Results table (so
+ * {@code getResult} and {@code saveAs("Results", path)} reach them). Errors go through
+ * {@code IJ.error}, which aborts a running macro with the message.
+ */
+public final class ImageJOutput {
+
+	private ImageJOutput() {}
+
+	/** Whether windows may be opened. */
+	public static boolean canShowWindows() {
+		return !GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode();
+	}
+
+	/** Shows an image, or registers it with the running macro when there is no display. */
+	public static void show(ImagePlus imp) {
+		if (canShowWindows() || Interpreter.isBatchMode() || IJ.isMacro()) imp.show();
+	}
+
+	/** Makes the table ImageJ's Results table and shows it where a display exists. */
+	public static void showResults(ResultsTable rt) {
+		Analyzer.setResultsTable(rt);
+		if (canShowWindows()) rt.show(RoiResultsTable.TITLE);
+	}
+
+	private static final AtomicInteger ERRORS = new AtomicInteger();
+
+	/**
+	 * Reports bad input: a dialog, or a macro error that aborts the macro. Headless, ImageJ cannot show
+	 * the macro error dialog, so the message is also printed to standard error.
+	 */
+	public static void error(String message) {
+		ERRORS.incrementAndGet();
+		if (GraphicsEnvironment.isHeadless()) System.err.println("IVIM-J error: " + message);
+		IJ.error("IVIM-J", message);
+	}
+
+	/** How many errors IVIM-J commands reported in this JVM (the headless launcher's exit status). */
+	public static int errorCount() {
+		return ERRORS.get();
+	}
+}

@@ -1,0 +1,119 @@
+package org.ivimj.ij;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+
+import java.util.Arrays;
+import java.util.List;
+
+import net.imglib2.Cursor;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Builds the 32-bit output maps: one plane per position with the source's width, height, slices,
+ * frames and spatial calibration, NaN outside the fitted region, the parameter and unit in the title,
+ * image info and value unit, and a LUT and display range that suit the parameter.
+ */
+public final class ParameterMaps {
+
+	private ParameterMaps() {}
+
+	/**
+	 * Writes per-voxel values (in {@link DiffusionHyperstack#gather} order) into NaN-filled planes, one
+	 * per position, through cursors over the region's masks.
+	 */
+	public static float[][] scatter(DiffusionHyperstack h, FitRegion region, float[] values) {
+		ArrayImg<UnsignedByteType, ?>[] masks = region.masks();
+		float[][] planes = new float[h.positionCount()][h.width() * h.height()];
+		int v = 0;
+		for (int p = 0; p < planes.length; p++) {
+			Arrays.fill(planes[p], Float.NaN);
+			if (masks[p] == null) continue;
+			Cursor<FloatType> out = ArrayImgs.floats(planes[p], h.width(), h.height()).cursor();
+			Cursor<UnsignedByteType> m = masks[p].cursor();
+			while (m.hasNext()) {
+				m.fwd();
+				out.fwd();
+				if (m.get().get() != 0) out.get().set(values[v++]);
+			}
+		}
+		return planes;
+	}
+
+	/**
+	 * A map image.
+	 *
+	 * @param token parameter token for the display style ({@link MapNames#token})
+	 * @param info lines describing method, source, b-values and region
+	 */
+	public static ImagePlus build(DiffusionHyperstack h, String title, float[][] planes, String parameter,
+		String unit, String token, boolean standardError, String info)
+	{
+		ImageStack stack = new ImageStack(h.width(), h.height());
+		for (int p = 0; p < planes.length; p++) stack.addSlice(label(h, parameter, unit, p), planes[p]);
+		ImagePlus imp = new ImagePlus(title, stack);
+		imp.setDimensions(h.mapChannels(), h.mapSlices(), h.mapFrames());
+		if (imp.getNDimensions() > 3) imp.setOpenAsHyperStack(true);
+		imp.setCalibration(calibration(h, unit));
+		imp.setProperty("Info", "IVIM-J parameter map\nparameter = " + parameter + "\nunit = "
+			+ (unit.isEmpty() ? "(dimensionless)" : unit) + "\n" + info);
+		imp.setProp("IVIM.parameter", parameter);
+		imp.setProp("IVIM.unit", unit);
+		MapStyle.of(token, standardError, planes).apply(imp);
+		return imp;
+	}
+
+	/**
+	 * All maps in one hyperstack, a channel per map (slice labels and channel LUTs from the maps). Needs
+	 * maps without channels of their own.
+	 */
+	public static ImagePlus hyperstack(DiffusionHyperstack h, String title, List<ImagePlus> maps) {
+		if (h.mapChannels() > 1) throw new IvimInputException("The source has channels besides its b-values, so"
+			+ " the maps cannot be combined into one hyperstack with a channel per parameter: leave 'hyperstack' off.");
+		int n = maps.size();
+		ImageStack stack = new ImageStack(h.width(), h.height());
+		for (int p = 0; p < h.positionCount(); p++)
+			for (ImagePlus m : maps)
+				stack.addSlice(m.getTitle(), m.getStack().getPixels(p + 1));
+		ImagePlus imp = new ImagePlus(title, stack);
+		imp.setDimensions(n, h.mapSlices(), h.mapFrames());
+		imp.setCalibration(calibration(h, ""));
+		StringBuilder info = new StringBuilder("IVIM-J parameter maps, one channel per map:\n");
+		for (int c = 0; c < n; c++) info.append("channel ").append(c + 1).append(" = ").append(maps.get(c).getTitle()).append('\n');
+		imp.setProperty("Info", info.toString());
+		if (n == 1) return imp;
+		CompositeImage comp = new CompositeImage(imp, IJ.GRAYSCALE);
+		for (int c = 0; c < n; c++) {
+			ImagePlus m = maps.get(c);
+			comp.setChannelLut(m.getProcessor().getLut(), c + 1);
+			comp.setPosition(c + 1, 1, 1);
+			comp.setDisplayRange(m.getDisplayRangeMin(), m.getDisplayRangeMax());
+		}
+		comp.setPosition(1, 1, 1);
+		comp.setOpenAsHyperStack(true);
+		return comp;
+	}
+
+	private static Calibration calibration(DiffusionHyperstack h, String unit) {
+		Calibration cal = h.image().getCalibration().copy();
+		cal.disableDensityCalibration();
+		cal.setValueUnit(unit.isEmpty() ? "" : unit);
+		return cal;
+	}
+
+	private static String label(DiffusionHyperstack h, String parameter, String unit, int p) {
+		int[] czt = h.mapCoordinates(p);
+		StringBuilder sb = new StringBuilder(parameter);
+		if (!unit.isEmpty()) sb.append(" (").append(unit).append(')');
+		if (h.mapChannels() > 1) sb.append(" c=").append(czt[0]);
+		if (h.mapSlices() > 1) sb.append(" z=").append(czt[1]);
+		if (h.mapFrames() > 1) sb.append(" t=").append(czt[2]);
+		return sb.toString();
+	}
+}

@@ -1,0 +1,43 @@
+package org.ivimj.phantom;
+
+import org.ivimj.model.BiExponentialModel;
+
+/**
+ * A tissue of the phantom: its bi-exponential truth (S0, f, D, D*), D and D* in mm²/s. The lesion
+ * tissues are the group means of the seed paper's Table 1.
+ */
+public final class PhantomTissue {
+
+	/** Tuberculous spondylitis, Table 1: f 0.45, D 0.77e-3, D* 21.96e-3 mm²/s. */
+	public static final PhantomTissue TUBERCULOUS_SPONDYLITIS = new PhantomTissue("tuberculous spondylitis",
+		1000, 0.45, 0.77e-3, 21.96e-3);
+	/** Spinal metastasis, Table 1: f 0.25, D 0.85e-3, D* 33.87e-3 mm²/s. */
+	public static final PhantomTissue SPINAL_METASTASIS = new PhantomTissue("spinal metastasis", 1000, 0.25, 0.85e-3,
+		33.87e-3);
+	/** Surrounding tissue: generic values chosen for contrast, not from the paper. */
+	public static final PhantomTissue BACKGROUND_TISSUE = new PhantomTissue("background tissue", 700, 0.10, 1.5e-3,
+		20e-3);
+
+	public final String name;
+	public final double s0, f, d, dStar;
+
+	public PhantomTissue(String name, double s0, double f, double d, double dStar) {
+		this.name = name;
+		this.s0 = s0;
+		this.f = f;
+		this.d = d;
+		this.dStar = dStar;
+	}
+
+	/** Parameters in the order of the bi-exponential model and fit: S0, f, D, D*. */
+	public double[] parameters() {
+		return new double[] {s0, f, d, dStar};
+	}
+
+	/** Noise-free signal at each b-value. */
+	public double[] signal(double[] b) {
+		double[] s = new double[b.length];
+		BiExponentialModel.INSTANCE.signal(b, parameters(), s);
+		return s;
+	}
+}

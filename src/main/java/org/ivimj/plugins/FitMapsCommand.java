@@ -1,0 +1,152 @@
+package org.ivimj.plugins;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.plugin.PlugIn;
+
+import java.util.EnumSet;
+
+import org.ivimj.fit.FitMethod;
+import org.ivimj.fit.FitOptions;
+import org.ivimj.ij.BValueText;
+import org.ivimj.ij.FitMapsJob;
+import org.ivimj.ij.FitMapsResult;
+import org.ivimj.ij.FitMapsSettings;
+import org.ivimj.ij.ImageJOutput;
+import org.ivimj.ij.IvimInputException;
+import org.ivimj.ij.OptionsDialog;
+import org.ivimj.ij.RegionChoice;
+
+/**
+ * Plugins › IVIM › Fit IVIM Maps...: fits the chosen methods in every voxel of the region (ROI Manager
+ * ROIs, the selection, or voxels above a background threshold), makes a 32-bit map per parameter and
+ * fills the Results table with a row per ROI and slice. Esc cancels. Macro, e.g.:
+ * {@code run("Fit IVIM Maps...", "mono segmented free stretched region=[ROI Manager (all)] table");}
+ * Every key is listed in docs/fiji-commands.md.
+ */
+public class FitMapsCommand implements PlugIn {
+
+	@Override
+	public void run(String arg) {
+		try {
+			ImagePlus imp = WindowManager.getCurrentImage();
+			FitMapsSettings s = ask(imp);
+			if (s == null) return;
+			IJ.resetEscape();
+			long t0 = System.nanoTime();
+			FitMapsResult r = FitMapsJob.run(imp, s, IJ::showProgress, IJ::escapePressed);
+			IJ.showProgress(1.0);
+			if (r.hyperstack != null) ImageJOutput.show(r.hyperstack);
+			else for (ImagePlus m : r.maps) ImageJOutput.show(m);
+			if (r.table != null) ImageJOutput.showResults(r.table);
+			IJ.showStatus(String.format("IVIM-J: %d voxels, %d method(s) in %.2f s", r.region.voxelCount(),
+				s.methods.size(), (System.nanoTime() - t0) / 1e9));
+		}
+		catch (IvimInputException e) {
+			IJ.showProgress(1.0);
+			ImageJOutput.error(e.getMessage());
+		}
+	}
+
+	/** Shows the dialog (or reads macro options); null if cancelled. */
+	static FitMapsSettings ask(ImagePlus imp) {
+		if (imp == null) throw new IvimInputException("No image is open: open a diffusion series (one image per "
+			+ "b-value) first, or make the example with Plugins › IVIM › IVIM Phantom...");
+		FitMapsSettings d = new FitMapsSettings();
+		FitOptions o = d.options;
+		OptionsDialog gd = new OptionsDialog("Fit IVIM Maps");
+		gd.addMessage("Methods");
+		gd.addCheckbox("mono (weighted log-linear ADC)", true);
+		gd.addCheckbox("mono_nonlinear (ADC)", false);
+		gd.addCheckbox("segmented (bi-exponential, two-step)", true);
+		gd.addCheckbox("free (bi-exponential, all parameters)", true);
+		gd.addCheckbox("stretched (exponential)", true);
+		gd.addChoice("region", RegionChoice.labels(), RegionChoice.AUTOMATIC.label());
+		gd.addStringField("background (threshold on lowest b; auto or a value)", "auto", 8);
+		gd.addMessage("Bounds (diffusivities in mm²/s)");
+		gd.addNumericField("segmentation_threshold", o.segmentationThreshold(), 0, 6, "s/mm²");
+		gd.addNumericField("f_min", o.fMin(), 3, 8, "");
+		gd.addNumericField("f_max", o.fMax(), 3, 8, "");
+		gd.addNumericField("d_min", o.dMin(), 5, 8, "mm²/s");
+		gd.addNumericField("d_max", o.dMax(), 5, 8, "mm²/s");
+		gd.addNumericField("dstar_min", o.dStarMin(), 5, 8, "mm²/s");
+		gd.addNumericField("dstar_max", o.dStarMax(), 5, 8, "mm²/s");
+		gd.addNumericField("adc_min", o.adcMin(), 5, 8, "mm²/s");
+		gd.addNumericField("adc_max", o.adcMax(), 5, 8, "mm²/s");
+		gd.addNumericField("ddc_min", o.ddcMin(), 5, 8, "mm²/s");
+		gd.addNumericField("ddc_max", o.ddcMax(), 5, 8, "mm²/s");
+		gd.addNumericField("alpha_min", o.alphaMin(), 3, 8, "");
+		gd.addNumericField("alpha_max", o.alphaMax(), 3, 8, "");
+		gd.addStringField("mono_b-values (all, or a list such as 0,800)", "all", 12);
+		gd.addCheckbox("segmented_s0_f (last step of the segmented fit also fits S0 and f)", o.segmentedFitsS0AndF());
+		gd.addStringField("noise_sigma (Rician noise SD for noise-floor-aware fits; off or a value)", "off", 8);
+		gd.addNumericField("max_iterations", o.maxIterations(), 0, 6, "");
+		gd.addMessage("Outputs");
+		gd.addCheckbox("r2_maps", false);
+		gd.addCheckbox("standard_error_maps", false);
+		gd.addCheckbox("status_maps", false);
+		gd.addCheckbox("hyperstack (one image, a channel per map)", false);
+		gd.addCheckbox("table (Results: a row per ROI and slice)", true);
+		if (!gd.show()) return null;
+
+		FitMapsSettings s = new FitMapsSettings();
+		s.methods = EnumSet.noneOf(FitMethod.class);
+		if (gd.getNextBoolean()) s.methods.add(FitMethod.MONO_LOG_LINEAR);
+		if (gd.getNextBoolean()) s.methods.add(FitMethod.MONO_NONLINEAR);
+		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_SEGMENTED);
+		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_FREE);
+		if (gd.getNextBoolean()) s.methods.add(FitMethod.STRETCHED);
+		s.region = RegionChoice.parse(gd.getNextChoice());
+		s.threshold = parseThreshold(gd.getNextString());
+		s.options.segmentationThreshold(gd.getNextNumber());
+		s.options.fBounds(gd.getNextNumber(), gd.getNextNumber());
+		s.options.dBounds(gd.getNextNumber(), gd.getNextNumber());
+		s.options.dStarBounds(gd.getNextNumber(), gd.getNextNumber());
+		s.options.adcBounds(gd.getNextNumber(), gd.getNextNumber());
+		s.options.ddcBounds(gd.getNextNumber(), gd.getNextNumber());
+		s.options.alphaBounds(gd.getNextNumber(), gd.getNextNumber());
+		String mono = gd.getNextString().trim();
+		if (!mono.isEmpty() && !mono.equalsIgnoreCase("all")) s.options.monoBValues(BValueText.parseList(mono));
+		s.options.segmentedFitsS0AndF(gd.getNextBoolean());
+		s.options.noiseSigma(parseNoiseSigma(gd.getNextString()));
+		double iterations = gd.getNextNumber();
+		if (!(iterations >= 1 && iterations <= 1e6)) throw new IvimInputException("max_iterations=" + iterations
+			+ ": give a whole number from 1 to 1000000.");
+		s.options.maxIterations((int) iterations);
+		s.rSquaredMaps = gd.getNextBoolean();
+		s.standardErrorMaps = gd.getNextBoolean();
+		s.statusMaps = gd.getNextBoolean();
+		s.hyperstack = gd.getNextBoolean();
+		s.table = gd.getNextBoolean();
+		return s;
+	}
+
+	static double parseNoiseSigma(String text) {
+		String t = text.trim();
+		if (t.isEmpty() || t.equalsIgnoreCase("off") || t.equalsIgnoreCase("none")) return Double.NaN;
+		try {
+			double v = Double.parseDouble(t);
+			if (v > 0 && !Double.isInfinite(v)) return v;
+		}
+		catch (NumberFormatException e) {
+			// reported below
+		}
+		throw new IvimInputException("noise_sigma=" + text + ": give off, or the noise SD (> 0) in signal units, "
+			+ "e.g. the SD of a background region.");
+	}
+
+	static double parseThreshold(String text) {
+		String t = text.trim();
+		if (t.isEmpty() || t.equalsIgnoreCase("auto") || t.equalsIgnoreCase("automatic")) return Double.NaN;
+		try {
+			double v = Double.parseDouble(t);
+			if (Double.isNaN(v)) throw new NumberFormatException();
+			return v;
+		}
+		catch (NumberFormatException e) {
+			throw new IvimInputException("Background threshold \"" + text + "\" is neither auto nor a number: "
+				+ "give background=auto or e.g. background=100.");
+		}
+	}
+}
