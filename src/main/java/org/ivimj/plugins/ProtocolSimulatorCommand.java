@@ -28,8 +28,8 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 	@Override
 	void execute() {
 		CommandOptions o = new CommandOptions("IVIM Protocol Simulator");
-		String[] labels = new String[FitMethod.values().length];
-		for (int i = 0; i < labels.length; i++) labels[i] = FitMethod.values()[i].label();
+		String[] labels = new String[FitMethod.voxelwise().length];
+		for (int i = 0; i < labels.length; i++) labels[i] = FitMethod.voxelwise()[i].label();
 		o.addString("b-values (s/mm², comma-separated)", PAPER_B, 40);
 		o.addChoice("method", labels, FitMethod.BI_FREE.label());
 		o.addString("tissue (the method's parameters: S0,f,D,D* | S0,ADC | S0,DDC,alpha)", "1000,0.25,0.00085,0.034", 30);
@@ -47,7 +47,7 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 		}
 		String label = o.nextChoice();
 		FitMethod method = null;
-		for (FitMethod m : FitMethod.values())
+		for (FitMethod m : FitMethod.voxelwise())
 			if (m.label().equals(label)) method = m;
 		double[] tissue;
 		try {
