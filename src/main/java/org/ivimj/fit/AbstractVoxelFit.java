@@ -69,6 +69,44 @@ abstract class AbstractVoxelFit implements VoxelFit {
 		out.rSquared = tss > 0 ? 1 - rss / tss : (rss == 0 ? 1 : Double.NaN);
 	}
 
+	/**
+	 * Turns a solver's failure code into the result's status (keeping the iteration count); returns
+	 * true when the solve converged and the fit may go on.
+	 */
+	protected static boolean converged(int code, FitResult out) {
+		if (code == BoundedLevenbergMarquardt.CONVERGED) return true;
+		int iterations = out.iterations;
+		if (code == BoundedLevenbergMarquardt.NON_FINITE) out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
+		else out.fail(FitStatus.NOT_CONVERGED, FitReason.ITERATION_LIMIT);
+		out.iterations = iterations;
+		return false;
+	}
+
+	/**
+	 * Writes the solution p, its standard errors, status and goodness of fit from the solver's current
+	 * point (the solution) into out.
+	 */
+	protected static void finish(BoundedLevenbergMarquardt solver, double[] p, double[] lo, double[] hi, double[] y,
+		int m, FitResult out)
+	{
+		System.arraycopy(p, 0, out.parameters, 0, p.length);
+		solver.standardErrors(null, out.standardErrors);
+		setBoundStatus(p, lo, hi, null, out);
+		goodness(solver.rss(), y, m, out);
+	}
+
+	/** The bi-exponential bounds (S0, f, D, D*) for a voxel whose largest signal is maxSignal. */
+	protected void biexponentialBounds(double maxSignal, double[] lo, double[] hi) {
+		lo[0] = 0;
+		hi[0] = options.s0MaxFactor() * maxSignal;
+		lo[1] = options.fMin();
+		hi[1] = options.fMax();
+		lo[2] = options.dMin();
+		hi[2] = options.dMax();
+		lo[3] = options.dStarMin();
+		hi[3] = options.dStarMax();
+	}
+
 	/** OK, or AT_BOUND when a fitted (non-fixed) parameter sits on a bound. */
 	protected static void setBoundStatus(double[] p, double[] lo, double[] hi, boolean[] fixed, FitResult out) {
 		for (int k = 0; k < p.length; k++) {

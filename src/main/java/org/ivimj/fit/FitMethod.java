@@ -16,7 +16,26 @@ public enum FitMethod {
 	BI_FREE("bi-exponential (free)", new String[] {"S0", "f", "D", "D*"},
 		new String[] {"a.u.", "", "mm²/s", "mm²/s"}),
 	/** Stretched-exponential, bounded non-linear fit. */
-	STRETCHED("stretched-exponential", new String[] {"S0", "DDC", "alpha"}, new String[] {"a.u.", "mm²/s", ""});
+	STRETCHED("stretched-exponential", new String[] {"S0", "DDC", "alpha"}, new String[] {"a.u.", "mm²/s", ""}),
+	/**
+	 * Bi-exponential, Bayesian shrinkage over a whole region ({@link ShrinkageBiexponentialFit}):
+	 * fits many voxels together, so it has no single-voxel {@link VoxelFit}; its standard errors are
+	 * posterior SDs.
+	 */
+	BI_SHRINKAGE("bi-exponential (Bayesian shrinkage)", new String[] {"S0", "f", "D", "D*"},
+		new String[] {"a.u.", "", "mm²/s", "mm²/s"});
+
+	private static final FitMethod[] VOXELWISE = {MONO_LOG_LINEAR, MONO_NONLINEAR, BI_SEGMENTED, BI_FREE, STRETCHED};
+
+	/** The methods that fit each voxel on its own (every method but {@link #BI_SHRINKAGE}). */
+	public static FitMethod[] voxelwise() {
+		return VOXELWISE.clone();
+	}
+
+	/** Whether this method fits a region's voxels together rather than one by one. */
+	public boolean regionWide() {
+		return this == BI_SHRINKAGE;
+	}
 
 	private final String label;
 	private final String[] names;

@@ -27,6 +27,9 @@ public final class FitOptions implements Cloneable {
 	// Noise floor: Rician noise SD per channel (signal units); NaN fits plain least squares.
 	private double noiseSigma = Double.NaN;
 
+	// Shrinkage fit: Gaussian components of the population prior.
+	private int priorComponents = 1;
+
 	// Every non-linear fit: S0 bounds relative to the largest signal, iteration cap.
 	private double s0MaxFactor = 10;
 	private int maxIterations = 200;
@@ -120,6 +123,19 @@ public final class FitOptions implements Cloneable {
 		return Double.isNaN(noiseSigma) ? model : new org.ivimj.model.RicianMeanModel(model, noiseSigma);
 	}
 
+	/**
+	 * Gaussian components of the shrinkage fit's population prior (1–8, default 1): more than one
+	 * lets a whole-image map shrink each tissue towards its own cluster.
+	 */
+	public FitOptions priorComponents(int k) {
+		priorComponents = k;
+		return this;
+	}
+
+	public int priorComponents() {
+		return priorComponents;
+	}
+
 	public FitOptions maxIterations(int n) {
 		maxIterations = n;
 		return this;
@@ -163,6 +179,8 @@ public final class FitOptions implements Cloneable {
 		if (!(s0MaxFactor > 1) || Double.isInfinite(s0MaxFactor))
 			throw new IllegalArgumentException("S0 bound factor must be > 1, not " + s0MaxFactor);
 		if (maxIterations < 1) throw new IllegalArgumentException("Iteration limit must be at least 1");
+		if (priorComponents < 1 || priorComponents > 8)
+			throw new IllegalArgumentException("Prior components must be 1 to 8, not " + priorComponents);
 		if (!Double.isNaN(noiseSigma) && !(noiseSigma > 0 && noiseSigma < Double.POSITIVE_INFINITY))
 			throw new IllegalArgumentException("The noise SD must be a positive number (or off), not " + noiseSigma);
 		return this;

@@ -40,14 +40,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 			out.fail(startResult.status, startResult.reason);
 			return;
 		}
-		lo[0] = 0;
-		hi[0] = options.s0MaxFactor() * max(signal, nb);
-		lo[1] = options.fMin();
-		hi[1] = options.fMax();
-		lo[2] = options.dMin();
-		hi[2] = options.dMax();
-		lo[3] = options.dStarMin();
-		hi[3] = options.dStarMax();
+		biexponentialBounds(max(signal, nb), lo, hi);
 		if (startResult.status.hasParameters()) {
 			System.arraycopy(startResult.parameters, 0, p, 0, 4);
 		}
@@ -60,16 +53,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 		}
 		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = startResult.iterations + solver.iterations();
-		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
-			return;
-		}
-		if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT) {
-			int it = out.iterations;
-			out.fail(FitStatus.NOT_CONVERGED, FitReason.ITERATION_LIMIT);
-			out.iterations = it;
-			return;
-		}
+		if (!converged(code, out)) return;
 		if (p[1] <= lo[1] && hi[1] > lo[1]) {
 			// f on its lower bound leaves D* without influence, so the solver can stop at a stationary point
 			// that is not the minimum: a small perfusion fraction at some D* may fit better. Try a few.
@@ -100,10 +84,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 			p[1] = 1 - p[1];
 			solver.evaluateAt(signal, p);
 		}
-		System.arraycopy(p, 0, out.parameters, 0, 4);
-		solver.standardErrors(null, out.standardErrors);
-		setBoundStatus(p, lo, hi, null, out);
-		goodness(solver.rss(), signal, nb, out);
+		finish(solver, p, lo, hi, signal, nb, out);
 	}
 
 	@Override

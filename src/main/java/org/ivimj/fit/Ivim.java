@@ -28,6 +28,9 @@ public final class Ivim {
 				return new FreeBiexponentialFit(bValues, options);
 			case STRETCHED:
 				return new StretchedExponentialFit(bValues, options);
+			case BI_SHRINKAGE:
+				throw new IllegalArgumentException(method.label() + " fits a whole region at once: use Ivim.fitVoxels "
+					+ "or ShrinkageBiexponentialFit, or the free fit for a single signal.");
 			default:
 				throw new IllegalArgumentException("Unknown method " + method);
 		}
@@ -60,6 +63,12 @@ public final class Ivim {
 	public static BatchResult fitVoxels(FitMethod method, double[] bValues, FitOptions options, float[] signals,
 		int threads, BatchFit.Progress progress, BooleanSupplier cancelled)
 	{
+		if (method == FitMethod.BI_SHRINKAGE) {
+			FitOptions o = options == null ? new FitOptions() : options;
+			ShrinkageBiexponentialFit fit = new ShrinkageBiexponentialFit(bValues, o).priorComponents(o.priorComponents());
+			if (!Double.isNaN(o.noiseSigma())) fit.noiseSigma(o.noiseSigma());
+			return fit.fit(signals, threads, progress, cancelled).asBatchResult();
+		}
 		return BatchFit.fit(fitter(method, bValues, options), signals, threads, progress, cancelled);
 	}
 }

@@ -100,21 +100,8 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 		}
 		int code = solver.solve(ys, p, lo, hi, null);
 		out.iterations = solver.iterations();
-		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
-			return;
-		}
-		if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT) {
-			int it = out.iterations;
-			out.fail(FitStatus.NOT_CONVERGED, FitReason.ITERATION_LIMIT);
-			out.iterations = it;
-			return;
-		}
-		out.parameters[0] = p[0];
-		out.parameters[1] = p[1];
-		solver.standardErrors(null, out.standardErrors);
-		setBoundStatus(p, lo, hi, null, out);
-		goodness(solver.rss(), ys, m, out);
+		if (!converged(code, out)) return;
+		finish(solver, p, lo, hi, ys, m, out);
 	}
 
 	@Override

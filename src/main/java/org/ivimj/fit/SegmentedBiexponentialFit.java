@@ -95,14 +95,7 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 			out.fail(FitStatus.INVALID_INPUT, FitReason.NON_POSITIVE_SIGNAL);
 			return;
 		}
-		lo[0] = 0;
-		hi[0] = options.s0MaxFactor() * max(signal, nb);
-		lo[1] = options.fMin();
-		hi[1] = options.fMax();
-		lo[2] = options.dMin();
-		hi[2] = options.dMax();
-		lo[3] = options.dStarMin();
-		hi[3] = options.dStarMax();
+		biexponentialBounds(max(signal, nb), lo, hi);
 		double intercept = Math.exp(line.logIntercept);
 		double s0 = 0;
 		for (int i : zero) s0 += signal[i];
@@ -134,20 +127,9 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 			if (code == BoundedLevenbergMarquardt.CONVERGED) biSolver.evaluateAt(signal, p);
 		}
 		out.iterations = iterations;
-		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
-			return;
-		}
-		if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT) {
-			out.fail(FitStatus.NOT_CONVERGED, FitReason.ITERATION_LIMIT);
-			out.iterations = iterations;
-			return;
-		}
-		System.arraycopy(p, 0, out.parameters, 0, 4);
+		if (!converged(code, out)) return;
 		// Standard errors of the full model at this solution: how well these data pin each parameter.
-		biSolver.standardErrors(null, out.standardErrors);
-		setBoundStatus(p, lo, hi, null, out);
-		goodness(biSolver.rss(), signal, nb, out);
+		finish(biSolver, p, lo, hi, signal, nb, out);
 	}
 
 	/**

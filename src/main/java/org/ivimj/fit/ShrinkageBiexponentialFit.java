@@ -155,6 +155,7 @@ public final class ShrinkageBiexponentialFit {
 			return result;
 		}
 		mixture.summarise(result, usable, reference);
+		result.rSquared = rSquared(result, signals, nb);
 		if (progress != null) progress.update(1);
 		return result;
 	}
@@ -465,6 +466,30 @@ public final class ShrinkageBiexponentialFit {
 			for (int k = 1; k < K; k++) atBound |= p[k] <= lo[k] || p[k] >= hi[k];
 			status[v] = (byte) (atBound ? FitStatus.AT_BOUND : FitStatus.OK).code();
 		}
+	}
+
+	/** 1 − RSS/TSS of each voxel's estimate against its signal. */
+	private float[] rSquared(ShrinkageResult r, float[] signals, int nb) {
+		float[] out = new float[r.voxelCount];
+		double[] p = new double[4];
+		for (int v = 0; v < r.voxelCount; v++) {
+			for (int k = 0; k < 4; k++) p[k] = r.parameters[k][v];
+			if (Double.isNaN(p[1])) {
+				out[v] = Float.NaN;
+				continue;
+			}
+			double mean = 0;
+			for (int i = 0; i < nb; i++) mean += signals[v * nb + i];
+			mean /= nb;
+			double rss = 0, tss = 0;
+			for (int i = 0; i < nb; i++) {
+				double y = signals[v * nb + i], d = y - org.ivimj.model.BiExponentialModel.INSTANCE.value(b[i], p);
+				rss += d * d;
+				tss += (y - mean) * (y - mean);
+			}
+			out[v] = (float) (tss > 0 ? 1 - rss / tss : Double.NaN);
+		}
+		return out;
 	}
 
 	static double logDet(double[] a) {

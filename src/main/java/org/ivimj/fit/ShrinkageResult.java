@@ -46,6 +46,25 @@ public final class ShrinkageResult {
 		Arrays.fill(status, (byte) -1);
 	}
 
+	/**
+	 * The same numbers in the shape of a voxel-wise {@link BatchResult} (standard errors are the
+	 * posterior SDs; R² is 1 − RSS/TSS of the estimate), so maps and tables treat every method alike.
+	 */
+	public BatchResult asBatchResult() {
+		BatchResult r = new BatchResult(FitMethod.BI_SHRINKAGE, voxelCount);
+		for (int p = 0; p < 4; p++) {
+			System.arraycopy(parameters[p], 0, r.parameters[p], 0, voxelCount);
+			System.arraycopy(posteriorSd[p], 0, r.standardErrors[p], 0, voxelCount);
+		}
+		System.arraycopy(status, 0, r.status, 0, voxelCount);
+		if (rSquared != null) System.arraycopy(rSquared, 0, r.rSquared, 0, voxelCount);
+		r.cancelled = cancelled;
+		return r;
+	}
+
+	/** R² of each voxel's estimate (set by the fit). */
+	float[] rSquared;
+
 	/** Prior median of f, D and D* in natural units (the back-transformed prior mean). */
 	public double[] priorMedian() {
 		return new double[] {1 / (1 + Math.exp(-priorMean[1])), Math.exp(priorMean[2]), Math.exp(priorMean[3])};

@@ -64,20 +64,8 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 		start(signal, s0, line.rate);
 		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = solver.iterations();
-		if (code == BoundedLevenbergMarquardt.NON_FINITE) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.NUMERICAL_FAILURE);
-			return;
-		}
-		if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT) {
-			int it = out.iterations;
-			out.fail(FitStatus.NOT_CONVERGED, FitReason.ITERATION_LIMIT);
-			out.iterations = it;
-			return;
-		}
-		System.arraycopy(p, 0, out.parameters, 0, 3);
-		solver.standardErrors(null, out.standardErrors);
-		setBoundStatus(p, lo, hi, null, out);
-		goodness(solver.rss(), signal, nb, out);
+		if (!converged(code, out)) return;
+		finish(solver, p, lo, hi, signal, nb, out);
 	}
 
 	/** Starting DDC and α from the linearised model (unweighted line through usable points). */

@@ -14,6 +14,7 @@ import org.ivimj.fit.BatchResult;
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
 import org.ivimj.fit.Ivim;
+import org.ivimj.fit.ModelSelection;
 import org.ivimj.fit.VoxelFit;
 
 /**
@@ -50,7 +51,8 @@ public final class FitMapsJob {
 		List<VoxelFit> fitters = new ArrayList<>();
 		for (FitMethod m : methods) {
 			try {
-				fitters.add(Ivim.fitter(m, b, options));
+				// The shrinkage fit starts from free fits, so the free fitter validates its b-values and options.
+				fitters.add(Ivim.fitter(m.regionWide() ? FitMethod.BI_FREE : m, b, options));
 			}
 			catch (IllegalArgumentException e) {
 				throw new IvimInputException(m.label() + ": " + e.getMessage());
@@ -67,7 +69,14 @@ public final class FitMapsJob {
 			final int done = k;
 			final int total = methods.size();
 			BatchFit.Progress p = progress == null ? null : f -> progress.update((done + f) / total);
-			BatchResult r = BatchFit.fit(fitters.get(k), signals, s.threads, p, cancelled);
+			BatchResult r;
+			try {
+				r = methods.get(k).regionWide() ? Ivim.fitVoxels(methods.get(k), b, options, signals, s.threads, p, cancelled)
+					: BatchFit.fit(fitters.get(k), signals, s.threads, p, cancelled);
+			}
+			catch (IllegalArgumentException e) {
+				throw new IvimInputException(methods.get(k).label() + ": " + e.getMessage());
+			}
 			if (r.cancelled) throw new IvimInputException("Fit cancelled (Esc): no maps were made.");
 			fits.put(methods.get(k), r);
 		}
@@ -109,10 +118,22 @@ public final class FitMapsJob {
 					"", "status", false, methodInfo));
 			}
 		}
+		float[][] modelLabels = null;
+		if (s.modelSelection != null) {
+			byte[] labels = ModelSelection.selectVoxels(b, options, s.modelSelection, signals, s.threads, null, cancelled);
+			if (cancelled != null && cancelled.getAsBoolean()) throw new IvimInputException("Fit cancelled (Esc): no maps were made.");
+			float[] codes = new float[labels.length];
+			for (int v = 0; v < codes.length; v++) codes[v] = labels[v];
+			modelLabels = ParameterMaps.scatter(h, region, codes);
+			String criterion = s.modelSelection == ModelSelection.Criterion.AICC ? "AICc" : "BIC";
+			extra.add(ParameterMaps.build(h, MapNames.mapTitle(source, "model_" + criterion, ""), modelLabels,
+				"best model by " + criterion + " (0 none, 1 mono, 2 bi-exponential, 3 stretched)", "", "model", false,
+				info + "model selection = " + criterion + " among mono (non-linear), free bi-exponential, stretched\n"));
+		}
 		maps.addAll(extra);
 		ImagePlus hyper = s.hyperstack ? ParameterMaps.hyperstack(h, source + "_IVIM_maps", maps) : null;
 		ResultsTable table = s.table && !region.parts().isEmpty()
-			? RoiResultsTable.build(h, region, methods, planes, options) : null;
+			? RoiResultsTable.build(h, region, methods, planes, options, modelLabels) : null;
 		long t3 = System.nanoTime();
 		return new FitMapsResult(maps, hyper, table, region, fits, t1 - t0, t2 - t1, t3 - t2);
 	}
@@ -123,7 +144,8 @@ public final class FitMapsJob {
 			case MONO_LOG_LINEAR:
 			case MONO_NONLINEAR: return "S(b) = S0 exp(-b ADC)";
 			case BI_SEGMENTED:
-			case BI_FREE: return "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]";
+			case BI_FREE:
+			case BI_SHRINKAGE: return "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]";
 			default: return "S(b) = S0 exp(-(b DDC)^alpha)";
 		}
 	}

@@ -2,6 +2,7 @@ package org.ivimj.ij;
 
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
+import org.ivimj.fit.ModelSelection;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,6 +20,8 @@ public final class FitMapsSettings {
 	public boolean standardErrorMaps;
 	public boolean statusMaps;
 	public boolean hyperstack;
+	/** Per-voxel model selection among mono, bi-exponential and stretched; null = off. */
+	public ModelSelection.Criterion modelSelection;
 	/** Fill ImageJ's Results table with a row per ROI and position. */
 	public boolean table = true;
 	/** Worker threads; all processors by default. */

@@ -5,20 +5,21 @@ import org.ivimj.fit.FitMethod;
 /**
  * The fixed names of IVIM-J outputs, shared by map titles and results-table columns so macros can
  * rely on them: a method prefix ({@code mono}, {@code mononl}, {@code biseg}, {@code bifree},
- * {@code stretched}) and a parameter token ({@code S0}, {@code ADC}, {@code f}, {@code D},
+ * {@code bayes}, {@code stretched}) and a parameter token ({@code S0}, {@code ADC}, {@code f}, {@code D},
  * {@code Dstar}, {@code DDC}, {@code alpha}), e.g. {@code biseg_Dstar}.
  */
 public final class MapNames {
 
 	private MapNames() {}
 
-	/** Method prefix: mono, mononl, biseg, bifree, stretched. */
+	/** Method prefix: mono, mononl, biseg, bifree, bayes, stretched. */
 	public static String prefix(FitMethod m) {
 		switch (m) {
 			case MONO_LOG_LINEAR: return "mono";
 			case MONO_NONLINEAR: return "mononl";
 			case BI_SEGMENTED: return "biseg";
 			case BI_FREE: return "bifree";
+			case BI_SHRINKAGE: return "bayes";
 			default: return "stretched";
 		}
 	}

@@ -32,6 +32,7 @@ public final class MapStyle {
 			case "alpha": return new MapStyle("fire", 0, 1);
 			case "R2": return new MapStyle("grays", 0, 1);
 			case "status": return new MapStyle("grays", 0, 3);
+			case "model": return new MapStyle("3-3-2 RGB", 0, 3);
 			default: break;
 		}
 		return new MapStyle("grays", 0, percentile(planes, 0.995));

@@ -41,6 +41,17 @@ public final class RoiResultsTable {
 	public static ResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
 		Map<FitMethod, float[][][]> planes, FitOptions options)
 	{
+		return build(h, region, methods, planes, options, null);
+	}
+
+	/**
+	 * Builds the table; with a model-selection label map ({@code [position][pixel]}, codes of
+	 * {@link org.ivimj.fit.ModelSelection}) also the voxel counts {@code models_mono},
+	 * {@code models_bi}, {@code models_stretched} per row.
+	 */
+	public static ResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
+		Map<FitMethod, float[][][]> planes, FitOptions options, float[][] modelLabels)
+	{
 		ResultsTable rt = new ResultsTable();
 		Calibration cal = h.image().getCalibration();
 		double pixelArea = cal.pixelWidth * cal.pixelHeight;
@@ -58,7 +69,8 @@ public final class RoiResultsTable {
 			double[] values = new double[part.voxels];
 			for (FitMethod m : methods) {
 				String[] names = m.parameterNames();
-				FitResult roiFit = Ivim.fit(m, b, meanSignal, options);
+				// A single mean signal has no population to learn a prior from: the shrinkage row gets its free fit.
+				FitResult roiFit = Ivim.fit(m.regionWide() ? FitMethod.BI_FREE : m, b, meanSignal, options);
 				float[][][] mp = planes.get(m);
 				int valid = 0;
 				for (int k = 0; k < names.length; k++) {
@@ -73,6 +85,15 @@ public final class RoiResultsTable {
 				}
 				rt.addValue(MapNames.prefix(m) + "_valid", valid);
 				rt.addValue(MapNames.prefix(m) + "_R2_roifit", roiFit.rSquared);
+			}
+			if (modelLabels != null) {
+				int n = collect(h, part, modelLabels[part.position], values);
+				int[] counts = new int[4];
+				for (int i = 0; i < n; i++)
+					if (values[i] >= 0 && values[i] <= 3) counts[(int) values[i]]++;
+				rt.addValue("models_mono", counts[1]);
+				rt.addValue("models_bi", counts[2]);
+				rt.addValue("models_stretched", counts[3]);
 			}
 		}
 		formatColumns(rt, methods);

@@ -11,7 +11,7 @@ import org.ivimj.stats.StudyData;
  * Plugins › IVIM › Statistics › IVIM Descriptive Statistics: n, mean ± SD, median [IQR] per group
  * and parameter (Table 1 of the paper) into the table {@value #TITLE}.
  */
-public class DescriptiveStatisticsCommand extends StatisticsCommand {
+public class DescriptiveStatisticsCommand extends IvimCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Descriptives";

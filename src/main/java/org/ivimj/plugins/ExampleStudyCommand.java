@@ -17,7 +17,7 @@ import org.ivimj.ij.IvimTables;
  * paper's Table 1) as the tables {@value #READER1} and {@value #READER2}, and optionally saves
  * them as CSV.
  */
-public class ExampleStudyCommand extends StatisticsCommand {
+public class ExampleStudyCommand extends IvimCommand {
 
 	public static final String READER1 = "IVIM Example Reader 1";
 	public static final String READER2 = "IVIM Example Reader 2";

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
+import org.ivimj.fit.ModelSelection;
 import org.ivimj.ij.BValueText;
 import org.ivimj.ij.FitMapsJob;
 import org.ivimj.ij.FitMapsResult;
@@ -62,6 +63,9 @@ public class FitMapsCommand implements PlugIn {
 		gd.addCheckbox("segmented (bi-exponential, two-step)", true);
 		gd.addCheckbox("free (bi-exponential, all parameters)", true);
 		gd.addCheckbox("stretched (exponential)", true);
+		gd.addCheckbox("shrinkage (bi-exponential, Bayesian over the whole region; posterior SDs as SE maps)", false);
+		gd.addNumericField("prior_components (Gaussians in the shrinkage prior; >1 for mixed tissues)", 1, 0, 3, "");
+		gd.addChoice("model_selection", new String[] {"off", "AICc", "BIC"}, "off");
 		gd.addChoice("region", RegionChoice.labels(), RegionChoice.AUTOMATIC.label());
 		gd.addStringField("background (threshold on lowest b; auto or a value)", "auto", 8);
 		gd.addMessage("Bounds (diffusivities in mm²/s)");
@@ -104,6 +108,14 @@ public class FitMapsCommand implements PlugIn {
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_SEGMENTED);
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_FREE);
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.STRETCHED);
+		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_SHRINKAGE);
+		double components = gd.getNextNumber();
+		if (!(components >= 1 && components <= 8 && components == Math.rint(components)))
+			throw new IvimInputException("prior_components=" + components + ": give a whole number from 1 to 8.");
+		s.options.priorComponents((int) components);
+		String selection = gd.getNextChoice();
+		s.modelSelection = selection.equalsIgnoreCase("AICc") ? ModelSelection.Criterion.AICC
+			: selection.equalsIgnoreCase("BIC") ? ModelSelection.Criterion.BIC : null;
 		s.region = RegionChoice.parse(gd.getNextChoice());
 		s.threshold = parseThreshold(gd.getNextString());
 		s.options.segmentationThreshold(gd.getNextNumber());

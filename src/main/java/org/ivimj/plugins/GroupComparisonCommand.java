@@ -11,7 +11,7 @@ import org.ivimj.stats.StudyData;
  * Plugins › IVIM › Statistics › IVIM Group Comparison: Shapiro–Wilk per group, then Student's or
  * Welch's t-test or Mann–Whitney U per parameter (Table 2), into the table {@value #TITLE}.
  */
-public class GroupComparisonCommand extends StatisticsCommand {
+public class GroupComparisonCommand extends IvimCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Group Comparison";

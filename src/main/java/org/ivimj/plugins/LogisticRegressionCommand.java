@@ -12,7 +12,7 @@ import org.ivimj.stats.StudyData;
  * Plugins › IVIM › Statistics › IVIM Logistic Regression: multivariable binary logistic regression
  * of positive-group membership on the chosen parameters (Table 3), into the table {@value #TITLE}.
  */
-public class LogisticRegressionCommand extends StatisticsCommand {
+public class LogisticRegressionCommand extends IvimCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Logistic Regression";

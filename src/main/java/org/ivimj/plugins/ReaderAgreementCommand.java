@@ -16,7 +16,7 @@ import org.ivimj.stats.ReaderMatch;
  * two tables matched by ROI name or from two columns of one table, with the form named, its
  * F-distribution CI and the paper's verbal grade, into {@value #TITLE}.
  */
-public class ReaderAgreementCommand extends StatisticsCommand {
+public class ReaderAgreementCommand extends IvimCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Agreement";

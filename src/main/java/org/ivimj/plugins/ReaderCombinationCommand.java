@@ -14,7 +14,7 @@ import org.ivimj.stats.ReaderMatch;
  * into one table, {@value #TITLE}, with each reader's value and their mean per parameter (the
  * paper's measurement is the mean of the two readers).
  */
-public class ReaderCombinationCommand extends StatisticsCommand {
+public class ReaderCombinationCommand extends IvimCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Readers Combined";

@@ -24,7 +24,7 @@ import org.ivimj.stats.StudyData;
  * (Table 4) into {@value #TITLE}; the ROC curves (Figure 3) as the plot {@value #PLOT_TITLE}; and
  * optionally DeLong's test of two parameters' AUCs into {@value #COMPARISON_TITLE}.
  */
-public class RocAnalysisCommand extends StatisticsCommand {
+public class RocAnalysisCommand extends IvimCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM ROC";

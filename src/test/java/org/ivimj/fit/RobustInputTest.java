@@ -28,7 +28,7 @@ class RobustInputTest {
 			pb[i] = B[perm[i]];
 			ps[i] = s[perm[i]];
 		}
-		for (FitMethod m : FitMethod.values()) {
+		for (FitMethod m : FitMethod.voxelwise()) {
 			FitResult a = Ivim.fit(m, B, s), c = Ivim.fit(m, pb, ps);
 			assertEquals(a.status, c.status, m.toString());
 			for (int k = 0; k < a.parameters.length; k++)
@@ -49,7 +49,7 @@ class RobustInputTest {
 	void nanSignalIsInvalidInput() {
 		double[] s = clean();
 		s[4] = Double.NaN;
-		for (FitMethod m : FitMethod.values()) {
+		for (FitMethod m : FitMethod.voxelwise()) {
 			FitResult r = Ivim.fit(m, B, s);
 			assertEquals(FitStatus.INVALID_INPUT, r.status, m.toString());
 			assertEquals(FitReason.NON_FINITE_SIGNAL, r.reason, m.toString());
@@ -62,7 +62,7 @@ class RobustInputTest {
 		for (double v : new double[] {0, -5}) {
 			double[] s = new double[B.length];
 			java.util.Arrays.fill(s, v);
-			for (FitMethod m : FitMethod.values()) {
+			for (FitMethod m : FitMethod.voxelwise()) {
 				FitResult r = Ivim.fit(m, B, s);
 				assertEquals(FitStatus.INVALID_INPUT, r.status, m.toString());
 				assertEquals(FitReason.ALL_ZERO_SIGNAL, r.reason, m.toString());
@@ -75,7 +75,7 @@ class RobustInputTest {
 		double[] s = clean();
 		s[9] = 0;
 		s[8] = -3;
-		for (FitMethod m : FitMethod.values()) {
+		for (FitMethod m : FitMethod.voxelwise()) {
 			FitResult r = Ivim.fit(m, B, s);
 			assertTrue(r.status.hasParameters(), m + ": " + r);
 			for (double p : r.parameters) assertTrue(Double.isFinite(p), m + ": " + r);
@@ -94,7 +94,7 @@ class RobustInputTest {
 			Ivim.fit(FitMethod.MONO_NONLINEAR, new double[] {1000, 1000}, new double[] {400, 380}).reason);
 		assertEquals(FitReason.TOO_FEW_DISTINCT_BVALUES,
 			Ivim.fit(FitMethod.BI_FREE, new double[] {0, 0, 500, 500, 1000}, new double[] {1000, 990, 600, 610, 370}).reason);
-		for (FitMethod m : FitMethod.values())
+		for (FitMethod m : FitMethod.voxelwise())
 			assertEquals(FitStatus.INVALID_INPUT, Ivim.fit(m, new double[] {0}, new double[] {1000}).status, m.toString());
 	}
 
@@ -122,7 +122,7 @@ class RobustInputTest {
 		FitOptions options = new FitOptions().maxIterations(cap);
 		for (int v = 0; v < 2000; v++) {
 			for (int i = 0; i < s.length; i++) s[i] = Math.abs(20 * rnd.nextGaussian());
-			for (FitMethod m : FitMethod.values()) {
+			for (FitMethod m : FitMethod.voxelwise()) {
 				FitResult r = Ivim.fit(m, B, s, options);
 				assertTrue(r.iterations <= 2 * cap, m + " took " + r.iterations); // free = segmented + own solve
 				if (r.status.hasParameters()) for (double p : r.parameters) assertTrue(Double.isFinite(p), m + ": " + r);

@@ -6,17 +6,17 @@ import ij.plugin.PlugIn;
 import java.util.List;
 
 /**
- * Common frame of the statistics commands: input problems end in one clear message (a dialog in
+ * Common frame of IVIM-J commands: input problems end in one clear message (a dialog in
  * the GUI; in a macro the macro is aborted with it) instead of a stack trace.
  */
-abstract class StatisticsCommand implements PlugIn {
+abstract class IvimCommand implements PlugIn {
 
 	@Override
 	public final void run(String arg) {
 		try {
 			execute();
 		}
-		catch (CommandException e) {
+		catch (org.ivimj.ij.IvimInputException e) {
 			CommandOptions.fail(e.getMessage());
 		}
 	}
