@@ -47,6 +47,8 @@ public final class FitMapsJob {
 			throw new IvimInputException(e.getMessage());
 		}
 		double[] b = h.bValues();
+		String[] noiseNote = {null};
+		if (!s.noise.off()) options.noiseSigma(s.noise.sigma(h, noiseNote));
 		List<FitMethod> methods = new ArrayList<>(s.methods);
 		List<VoxelFit> fitters = new ArrayList<>();
 		for (FitMethod m : methods) {
@@ -86,7 +88,7 @@ public final class FitMapsJob {
 		String info = "source = " + imp.getTitle() + "\nb-values (s/mm²) = " + BValueText.format(b)
 			+ "\nb dimension = " + h.bDimension().word() + "\nregion = " + region.description() + "\n"
 			+ "fitted voxels = " + region.voxelCount() + "\nconvention = D* is the full pseudo-diffusion coefficient;"
-			+ " failed fits are NaN\n";
+			+ " failed fits are NaN\n" + (noiseNote[0] == null ? "" : noiseNote[0] + " (noise-floor-aware fits)\n");
 		List<ImagePlus> maps = new ArrayList<>();
 		List<ImagePlus> extra = new ArrayList<>();
 		Map<FitMethod, float[][][]> planes = new EnumMap<>(FitMethod.class);

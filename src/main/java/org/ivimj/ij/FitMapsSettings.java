@@ -20,6 +20,8 @@ public final class FitMapsSettings {
 	public boolean standardErrorMaps;
 	public boolean statusMaps;
 	public boolean hyperstack;
+	/** Where σ for noise-floor-aware and shrinkage fits comes from (overrides options.noiseSigma unless off). */
+	public NoiseSource noise = NoiseSource.parse("off");
 	/** Per-voxel model selection among mono, bi-exponential and stretched; null = off. */
 	public ModelSelection.Criterion modelSelection;
 	/** Fill ImageJ's Results table with a row per ROI and position. */

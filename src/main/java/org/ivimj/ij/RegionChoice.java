@@ -68,9 +68,12 @@ public enum RegionChoice {
 				List<Roi> rois = new ArrayList<>();
 				List<String> names = new ArrayList<>();
 				for (int i : indexes) {
+					if (NoiseSource.isBackground(rm.getName(i))) continue; // marks noise, not a lesion
 					rois.add(rm.getRoi(i));
 					names.add(rm.getName(i));
 				}
+				if (rois.isEmpty()) throw new IvimInputException("The ROI Manager holds only background ROIs: add lesion "
+					+ "ROIs (any name not starting with \"background\").");
 				return FitRegion.ofRois(h, rois, names, label + ": " + String.join(", ", names));
 			}
 			case SELECTION: {

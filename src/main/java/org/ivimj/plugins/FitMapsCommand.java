@@ -16,6 +16,7 @@ import org.ivimj.ij.FitMapsResult;
 import org.ivimj.ij.FitMapsSettings;
 import org.ivimj.ij.ImageJOutput;
 import org.ivimj.ij.IvimInputException;
+import org.ivimj.ij.NoiseSource;
 import org.ivimj.ij.OptionsDialog;
 import org.ivimj.ij.RegionChoice;
 
@@ -90,7 +91,7 @@ public class FitMapsCommand implements PlugIn {
 		gd.addNumericField("alpha_max", o.alphaMax(), 3, 8, "");
 		gd.addStringField("mono_b-values (all, or e.g. 0,800)", "all", 12);
 		gd.addCheckbox("segmented_s0_f (segmented fit's last step also fits S0 and f)", o.segmentedFitsS0AndF());
-		gd.addStringField("noise_sigma (Rician SD; off or a value)", "off", 8);
+		gd.addStringField("noise_sigma (off, a value, background or b0)", "off", 10);
 		gd.addToSameRow();
 		gd.addNumericField("max_iterations", o.maxIterations(), 0, 6, "");
 		gd.addMessage("Outputs");
@@ -128,7 +129,7 @@ public class FitMapsCommand implements PlugIn {
 		String mono = gd.getNextString().trim();
 		if (!mono.isEmpty() && !mono.equalsIgnoreCase("all")) s.options.monoBValues(BValueText.parseList(mono));
 		s.options.segmentedFitsS0AndF(gd.getNextBoolean());
-		s.options.noiseSigma(parseNoiseSigma(gd.getNextString()));
+		s.noise = NoiseSource.parse(gd.getNextString());
 		double iterations = gd.getNextNumber();
 		if (!(iterations >= 1 && iterations <= 1e6)) throw new IvimInputException("max_iterations=" + iterations
 			+ ": give a whole number from 1 to 1000000.");
@@ -139,20 +140,6 @@ public class FitMapsCommand implements PlugIn {
 		s.hyperstack = gd.getNextBoolean();
 		s.table = gd.getNextBoolean();
 		return s;
-	}
-
-	static double parseNoiseSigma(String text) {
-		String t = text.trim();
-		if (t.isEmpty() || t.equalsIgnoreCase("off") || t.equalsIgnoreCase("none")) return Double.NaN;
-		try {
-			double v = Double.parseDouble(t);
-			if (v > 0 && !Double.isInfinite(v)) return v;
-		}
-		catch (NumberFormatException e) {
-			// reported below
-		}
-		throw new IvimInputException("noise_sigma=" + text + ": give off, or the noise SD (> 0) in signal units, "
-			+ "e.g. the SD of a background region.");
 	}
 
 	static double parseThreshold(String text) {
