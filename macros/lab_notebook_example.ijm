@@ -18,7 +18,9 @@ source = getTitle();
 //    source=file file=[/data/study01/dwi.bval]   (text or FSL .bval)
 //    source=[slice labels]                        (labels such as b=800 or b800)
 //    source=[image property] property=bvalues     (a "bvalues = ..." line of the image info)
-run("Set b-values...", "source=[typed list] b-values=[0,20,50,100,150,200,400,800,1200,1500] dimension=automatic");
+// dimension: frames is how IVIM-J's DICOM/NIfTI importers lay out a series (z = slices, t = b-values);
+// dimension=automatic works when only one dimension has as many images as there are b-values.
+run("Set b-values...", "source=[typed list] b-values=[0,20,50,100,150,200,400,800,1200,1500] dimension=frames");
 
 // 3. Lesion ROIs: one oval in the lesion centre on the slice with the largest section.
 //    (Or roiManager("open", "/data/study01/rois.zip") for ROIs drawn earlier.)

@@ -45,6 +45,14 @@ public final class ImageJOutput {
 	public static void error(String message) {
 		ERRORS.incrementAndGet();
 		if (GraphicsEnvironment.isHeadless()) System.err.println("IVIM-J error: " + message);
+		Interpreter macro = Interpreter.getInstance();
+		if (GraphicsEnvironment.isHeadless() && macro != null) {
+			// ImageJ would report a macro error in a dialog, which cannot exist headless (it fails with a
+			// HeadlessException stack trace); end the macro quietly instead, the message being printed above.
+			macro.setIgnoreErrors(true);
+			macro.abort(message);
+			return;
+		}
 		IJ.error("IVIM-J", message);
 	}
 

@@ -54,15 +54,17 @@ public final class MapStyle {
 		int n = 0;
 		for (float[] p : planes)
 			for (float v : p)
-				if (!Float.isNaN(v) && !Float.isInfinite(v)) n++;
+				if (Float.isFinite(v)) n++;
 		if (n == 0) return 1;
-		float[] all = new float[n];
-		int k = 0;
+		// A strided sample of at most 2^16 values fixes a display range as well as all of them, much faster.
+		int stride = Math.max(1, n / 65536);
+		float[] sample = new float[(n + stride - 1) / stride];
+		int k = 0, seen = 0;
 		for (float[] p : planes)
 			for (float v : p)
-				if (!Float.isNaN(v) && !Float.isInfinite(v)) all[k++] = v;
-		Arrays.sort(all);
-		double top = all[Math.min(n - 1, (int) Math.floor(q * (n - 1)))];
+				if (Float.isFinite(v) && seen++ % stride == 0 && k < sample.length) sample[k++] = v;
+		Arrays.sort(sample, 0, k);
+		double top = sample[Math.min(k - 1, (int) Math.floor(q * (k - 1)))];
 		return top > 0 ? top : 1;
 	}
 }

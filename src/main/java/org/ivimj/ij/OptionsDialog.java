@@ -74,6 +74,11 @@ public final class OptionsDialog {
 		else add(label, value, items);
 	}
 
+	/** Puts the next field on the same row as the previous one (display only). */
+	public void addToSameRow() {
+		if (dialog != null) dialog.addToSameRow();
+	}
+
 	public void addHelp(String text) {
 		if (dialog != null) dialog.addHelp(text);
 	}

@@ -53,7 +53,11 @@ public class DecayPlotCommand implements PlugIn {
 			if (gd.getNextBoolean()) methods.add(FitMethod.BI_FREE);
 			if (gd.getNextBoolean()) methods.add(FitMethod.STRETCHED);
 			String scale = gd.getNextChoice();
-			for (Plot p : plots(h, methods, scale, new FitOptions())) ImageJOutput.show(p.getImagePlus());
+			for (Plot p : plots(h, methods, scale, new FitOptions())) {
+				// With a display, a plot window (its data can be listed and saved); otherwise a plot image.
+				if (ImageJOutput.canShowWindows()) p.show();
+				else ImageJOutput.show(p.getImagePlus());
+			}
 		}
 		catch (IvimInputException e) {
 			ImageJOutput.error(e.getMessage());

@@ -42,6 +42,29 @@ class ExampleMacrosTest {
 	}
 
 	@Test
+	void labNotebookMacroRunsOnASavedSeries(@TempDir Path dir) throws Exception {
+		String d = dir.toString().replace('\\', '/') + "/";
+		Path setup = dir.resolve("setup.ijm");
+		// A saved series of 10 slices × 10 b-values; the notebook sets its b-values again.
+		Files.writeString(setup, "setBatchMode(true);\nrun(\"IVIM Phantom...\", \"slices=10 snr=50 seed=3\");\n"
+			+ "saveAs(\"Tiff\", \"" + d + "dwi.tif\");\n");
+		ImageJHarness.Run prepared = ImageJHarness.runBatchMacro(setup, null, dir);
+		assertEquals(0, prepared.exitCode, prepared.toString());
+		assertTrue(Files.exists(dir.resolve("dwi.tif")), prepared.toString());
+		String notebook = Files.readString(ImageJHarness.projectDir().resolve("macros/lab_notebook_example.ijm"))
+			.replace("/data/study01/dwi.tif", d + "dwi.tif");
+		Path macro = dir.resolve("notebook.ijm");
+		Files.writeString(macro, notebook);
+		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, d + "ivim", dir);
+		assertEquals(0, run.exitCode, run.toString());
+		assertTrue(run.output.contains("lesion (slice 8): D* = "), run.toString());
+		List<String> csv = Files.readAllLines(dir.resolve("ivim/ivim_roi_results.csv"));
+		assertEquals(2, csv.size(), csv.toString());
+		assertTrue(Files.exists(dir.resolve("ivim/dwi_stretched_alpha.tif")));
+		assertTrue(Files.exists(dir.resolve("ivim/rois.zip")));
+	}
+
+	@Test
 	void aCommandErrorAbortsTheMacroWithItsMessageAndExitStatus1(@TempDir Path dir) throws Exception {
 		Path macro = dir.resolve("bad.ijm");
 		Files.writeString(macro, "newImage(\"x\", \"32-bit ramp\", 32, 32, 5);\n"

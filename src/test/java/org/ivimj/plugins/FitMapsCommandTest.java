@@ -117,6 +117,16 @@ class FitMapsCommandTest {
 	}
 
 	@Test
+	void mapsKeepTheSourcesNiftiOrientation() {
+		ImagePlus imp = DiffusionSeries.create(20, 10, 2, 32);
+		imp.setProp(org.ivimj.ij.DiffusionImages.GEOMETRY_KEY, "qform=1 dim=20,10,2");
+		IjSession.select(imp);
+		IJ.run("Fit IVIM Maps...", "mono region=[whole image]");
+		assertEquals("qform=1 dim=20,10,2",
+			IjSession.image("series_mono_ADC (mm2 s-1)").getProp(org.ivimj.ij.DiffusionImages.GEOMETRY_KEY));
+	}
+
+	@Test
 	void selectedRoisOnly() {
 		ImagePlus imp = DiffusionSeries.create(20, 10, 2, 32);
 		rm.addRoi(new Roi(1, 1, 3, 3));
