@@ -278,20 +278,27 @@ public final class BoundedLevenbergMarquardt {
 
 	/** Solves (Ã + λI) z = g̃ over the free parameters in scaled form; writes the step. */
 	private boolean solveDamped(int nf, double lambda) {
-		for (int a = 0; a < nf; a++) {
-			int ka = freeIndex[a];
-			for (int c = 0; c < a; c++) {
-				int kc = freeIndex[c];
-				chol[a * n + c] = (normal[ka * n + kc] - curv[ka * n + kc]) / (scale[ka] * scale[kc]);
-			}
-			chol[a * n + a] = 1 - curv[ka * n + ka] / (scale[ka] * scale[ka]) + lambda;
-			work[a] = grad[ka] / scale[ka];
-		}
-		if (!cholesky(chol, n, nf)) return false;
+		// Newton's Hessian JᵀJ − C first; where it is not positive definite (far from the minimum), the
+		// Gauss–Newton matrix JᵀJ, which always is: raising λ until the Hessian factorises wastes steps.
+		if (!factorDamped(nf, lambda, newton) && !(newton && factorDamped(nf, lambda, false))) return false;
+		for (int a = 0; a < nf; a++) work[a] = grad[freeIndex[a]] / scale[freeIndex[a]];
 		choleskySolve(chol, n, nf, work);
 		for (int k = 0; k < n; k++) step[k] = 0;
 		for (int a = 0; a < nf; a++) step[freeIndex[a]] = work[a] / scale[freeIndex[a]];
 		return true;
+	}
+
+	private boolean factorDamped(int nf, double lambda, boolean withCurvature) {
+		for (int a = 0; a < nf; a++) {
+			int ka = freeIndex[a];
+			double sa = scale[ka];
+			for (int c = 0; c < a; c++) {
+				int kc = freeIndex[c];
+				chol[a * n + c] = (normal[ka * n + kc] - (withCurvature ? curv[ka * n + kc] : 0)) / (sa * scale[kc]);
+			}
+			chol[a * n + a] = 1 - (withCurvature ? curv[ka * n + ka] / (sa * sa) : 0) + lambda;
+		}
+		return cholesky(chol, n, nf);
 	}
 
 	/**

@@ -4,7 +4,8 @@ import org.ivimj.model.BiExponentialModel;
 
 /**
  * Free bi-exponential IVIM fit: bounded Levenberg–Marquardt over S0, f, D and D* together, started
- * from the {@link SegmentedBiexponentialFit} estimate. If the fit ends with D > D*, the components are
+ * from the first step of the {@link SegmentedBiexponentialFit} (D and S0(1 − f) from the high
+ * b-values, S0 from b = 0, D* from a grid). If the fit ends with D > D*, the components are
  * swapped (f → 1 − f) when the swapped values lie inside the bounds, so the labels mean what they say
  * (the OSIPI TF2.4 convention).
  */
@@ -13,7 +14,6 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 	private static final BiExponentialModel MODEL = BiExponentialModel.INSTANCE;
 
 	private final SegmentedBiexponentialFit start;
-	private final FitResult startResult = new FitResult(4);
 	private static final double[] RESTART_DSTAR = {0.01, 0.03, 0.1};
 
 	private final double[] p = new double[4], lo = new double[4], hi = new double[4];
@@ -34,25 +34,12 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 
 	@Override
 	public void fit(double[] signal, FitResult out) {
-		out.iterations = 0;
-		start.fit(signal, startResult);
-		if (startResult.status == FitStatus.INVALID_INPUT) {
-			out.fail(startResult.status, startResult.reason);
-			return;
-		}
+		// The segmented fit's first step (closed form, D* from a tabulated grid) is a good enough start:
+		// Newton's method refines D* with the other parameters here, so refining it there first is wasted.
+		if (!start.start(signal, p, out)) return;
 		biexponentialBounds(max(signal, nb), lo, hi);
-		if (startResult.status.hasParameters()) {
-			System.arraycopy(startResult.parameters, 0, p, 0, 4);
-		}
-		else {
-			// The segmented step did not converge (noise): start from generic tissue values.
-			p[0] = max(signal, nb);
-			p[1] = 0.1;
-			p[2] = 1e-3;
-			p[3] = 0.02;
-		}
 		int code = solver.solve(signal, p, lo, hi, null);
-		out.iterations = startResult.iterations + solver.iterations();
+		out.iterations = solver.iterations();
 		if (!converged(code, out)) return;
 		if (p[1] <= lo[1] && hi[1] > lo[1]) {
 			// f on its lower bound leaves D* without influence, so the solver can stop at a stationary point

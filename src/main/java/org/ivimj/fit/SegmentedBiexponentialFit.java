@@ -77,39 +77,10 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 
 	@Override
 	public void fit(double[] signal, FitResult out) {
-		out.iterations = 0;
-		if (!checkSignal(signal, null, nb, out)) return;
-		if (nb < 4) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.TOO_FEW_BVALUES);
-			return;
-		}
-		if (distinctAll < 4) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.TOO_FEW_DISTINCT_BVALUES);
-			return;
-		}
-		if (distinctHigh < 2) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.NO_BVALUE_ABOVE_THRESHOLD);
-			return;
-		}
-		if (!line.fit(b, signal, high, high.length)) {
-			out.fail(FitStatus.INVALID_INPUT, FitReason.NON_POSITIVE_SIGNAL);
-			return;
-		}
-		biexponentialBounds(max(signal, nb), lo, hi);
-		double intercept = Math.exp(line.logIntercept);
-		double s0 = 0;
-		for (int i : zero) s0 += signal[i];
-		s0 = zero.length > 0 ? s0 / zero.length : Double.NaN;
-		boolean measuredS0 = s0 > 0;
-		if (!measuredS0) s0 = Math.max(intercept, max(signal, nb)); // no usable b = 0: start from the data
-		p[0] = clamp(s0, lo[0], hi[0]);
-		p[1] = clamp(1 - intercept / p[0], lo[1], hi[1]);
-		p[2] = clamp(line.rate, lo[2], hi[2]);
+		if (!start(signal, p, out)) return;
+		boolean measuredS0 = measuredS0(signal);
 		int code;
 		int iterations;
-		double e0 = p[0] * (1 - p[1]);
-		for (int i = 0; i < nb; i++) perfusion[i] = signal[i] - e0 * Math.exp(-b[i] * p[2]);
-		p[3] = bestGridDStar(p[0] * p[1]);
 		if (options.segmentedFitsS0AndF() || !measuredS0) {
 			code = biSolver.solve(signal, p, lo, hi, FIX_D);
 			iterations = biSolver.iterations();
@@ -130,6 +101,54 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		if (!converged(code, out)) return;
 		// Standard errors of the full model at this solution: how well these data pin each parameter.
 		finish(biSolver, p, lo, hi, signal, nb, out);
+	}
+
+	/**
+	 * The first step, shared with the free fit as its start: checks the signal, fits D and the
+	 * intercept on the high b-values, takes S0 from b = 0 and f from both, and D* from the tabulated
+	 * grid (no exponential is computed for it). Writes (S0, f, D, D*) into {@code start} and the bounds;
+	 * on bad input fills {@code out} and returns false.
+	 */
+	boolean start(double[] signal, double[] start, FitResult out) {
+		out.iterations = 0;
+		if (!checkSignal(signal, null, nb, out)) return false;
+		if (nb < 4) {
+			out.fail(FitStatus.INVALID_INPUT, FitReason.TOO_FEW_BVALUES);
+			return false;
+		}
+		if (distinctAll < 4) {
+			out.fail(FitStatus.INVALID_INPUT, FitReason.TOO_FEW_DISTINCT_BVALUES);
+			return false;
+		}
+		if (distinctHigh < 2) {
+			out.fail(FitStatus.INVALID_INPUT, FitReason.NO_BVALUE_ABOVE_THRESHOLD);
+			return false;
+		}
+		if (!line.fit(b, signal, high, high.length)) {
+			out.fail(FitStatus.INVALID_INPUT, FitReason.NON_POSITIVE_SIGNAL);
+			return false;
+		}
+		biexponentialBounds(max(signal, nb), lo, hi);
+		double intercept = Math.exp(line.logIntercept);
+		double s0 = measuredS0(signal) ? zeroMean(signal) : Math.max(intercept, max(signal, nb));
+		start[0] = clamp(s0, lo[0], hi[0]);
+		start[1] = clamp(1 - intercept / start[0], lo[1], hi[1]);
+		start[2] = clamp(line.rate, lo[2], hi[2]);
+		double e0 = start[0] * (1 - start[1]);
+		for (int i = 0; i < nb; i++) perfusion[i] = signal[i] - e0 * Math.exp(-b[i] * start[2]);
+		start[3] = bestGridDStar(start[0] * start[1]);
+		return true;
+	}
+
+	private double zeroMean(double[] signal) {
+		double s = 0;
+		for (int i : zero) s += signal[i];
+		return zero.length > 0 ? s / zero.length : Double.NaN;
+	}
+
+	/** Whether S0 can be taken from a positive mean b = 0 signal (else it is fitted). */
+	private boolean measuredS0(double[] signal) {
+		return zeroMean(signal) > 0;
 	}
 
 	/**
