@@ -160,9 +160,20 @@ public final class BoundedLevenbergMarquardt {
 
 	/** Makes p the current point (values, Jacobian, normal equations) and returns its cost. */
 	public double evaluateAt(double[] y, double[] p) {
+		return evaluateAt(y, p, newton);
+	}
+
+	/**
+	 * As {@link #evaluateAt(double[], double[])}; without curvature when only standard errors are
+	 * wanted at p (they use JᵀJ), which saves the second derivatives.
+	 */
+	public double evaluateAt(double[] y, double[] p, boolean withCurvature) {
 		this.y = y;
-		if (newton) model.valuesJacobianCurvature(p, y, values, jac, curv);
-		else model.valuesAndJacobian(p, values, jac);
+		if (withCurvature && newton) model.valuesJacobianCurvature(p, y, values, jac, curv);
+		else {
+			model.valuesAndJacobian(p, values, jac);
+			java.util.Arrays.fill(curv, 0);
+		}
 		double c = 0;
 		for (int i = 0; i < m; i++) {
 			double r = y[i] - values[i];

@@ -18,7 +18,7 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 	private final int m;
 	private final int distinct;
 	// Workspace.
-	private final double[] bs, ys, curve, p = new double[2], lo = new double[2], hi = new double[2];
+	private final double[] bs, ys, p = new double[2], lo = new double[2], hi = new double[2];
 	private final SampledSignalModel sampled;
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
 	private final BoundedLevenbergMarquardt solver;
@@ -43,7 +43,6 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 		ys = new double[Math.max(m, 1)];
 		for (int j = 0; j < m; j++) bs[j] = b[selected[j]];
 		distinct = distinctCount(bs, m);
-		curve = new double[bs.length];
 		sampled = MODEL.sampledAt(bs);
 		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(sampled));
 		solver.setMaxIterations(this.options.maxIterations());
@@ -92,9 +91,11 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 			out.standardErrors[1] = line.rateSe;
 			out.status = clamped ? FitStatus.AT_BOUND : FitStatus.OK;
 			out.reason = clamped ? FitReason.PARAMETER_AT_BOUND : FitReason.NONE;
-			sampled.values(p, curve);
-			double rss = 0;
-			for (int j = 0; j < m; j++) rss += (ys[j] - curve[j]) * (ys[j] - curve[j]);
+			double rss = 0, s0 = p[0], adc = p[1];
+			for (int j = 0; j < m; j++) {
+				double r = ys[j] - s0 * Math.exp(-bs[j] * adc);
+				rss += r * r;
+			}
 			goodness(rss, ys, m, out);
 			return;
 		}

@@ -32,6 +32,8 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
 	private final BoundedLevenbergMarquardt biSolver;
 	private int dStarIterations;
+	/** Whether the last {@link #start} took S0 from a positive mean b = 0 signal (else S0 is fitted). */
+	private boolean measuredS0;
 	private double[] expAtX, expTrial;
 	private final boolean noiseAware;
 
@@ -78,7 +80,7 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 	@Override
 	public void fit(double[] signal, FitResult out) {
 		if (!start(signal, p, out)) return;
-		boolean measuredS0 = measuredS0(signal);
+		boolean measuredS0 = this.measuredS0;
 		int code;
 		int iterations;
 		if (options.segmentedFitsS0AndF() || !measuredS0) {
@@ -95,7 +97,7 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 			p[3] = fitDStar(p[0] * p[1], p[3], lo[3], hi[3]);
 			iterations = dStarIterations;
 			code = Double.isFinite(p[3]) ? BoundedLevenbergMarquardt.CONVERGED : BoundedLevenbergMarquardt.NON_FINITE;
-			if (code == BoundedLevenbergMarquardt.CONVERGED) biSolver.evaluateAt(signal, p);
+			if (code == BoundedLevenbergMarquardt.CONVERGED) biSolver.evaluateAt(signal, p, false);
 		}
 		out.iterations = iterations;
 		if (!converged(code, out)) return;
@@ -130,7 +132,9 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		}
 		biexponentialBounds(max(signal, nb), lo, hi);
 		double intercept = Math.exp(line.logIntercept);
-		double s0 = measuredS0(signal) ? zeroMean(signal) : Math.max(intercept, max(signal, nb));
+		double zeroMean = zeroMean(signal);
+		measuredS0 = zeroMean > 0;
+		double s0 = measuredS0 ? zeroMean : Math.max(intercept, max(signal, nb));
 		start[0] = clamp(s0, lo[0], hi[0]);
 		start[1] = clamp(1 - intercept / start[0], lo[1], hi[1]);
 		start[2] = clamp(line.rate, lo[2], hi[2]);
@@ -144,11 +148,6 @@ public final class SegmentedBiexponentialFit extends AbstractVoxelFit {
 		double s = 0;
 		for (int i : zero) s += signal[i];
 		return zero.length > 0 ? s / zero.length : Double.NaN;
-	}
-
-	/** Whether S0 can be taken from a positive mean b = 0 signal (else it is fitted). */
-	private boolean measuredS0(double[] signal) {
-		return zeroMean(signal) > 0;
 	}
 
 	/**
