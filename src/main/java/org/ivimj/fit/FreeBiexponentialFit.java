@@ -14,7 +14,7 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 	private static final BiExponentialModel MODEL = BiExponentialModel.INSTANCE;
 
 	private final SegmentedBiexponentialFit start;
-	private static final double[] RESTART_DSTAR = {0.01, 0.03, 0.1};
+	private static final double[] RESTART_DSTAR = {0.03};
 
 	private final double[] p = new double[4], lo = new double[4], hi = new double[4];
 	private final double[] best = new double[4], restart = new double[4];

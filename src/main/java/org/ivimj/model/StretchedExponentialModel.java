@@ -102,6 +102,45 @@ public final class StretchedExponentialModel implements SignalModel {
 					j[o + 2] = -s * xa * lx;
 				}
 			}
+
+			@Override
+			public boolean hasCurvature() {
+				return true;
+			}
+
+			@Override
+			public void valuesJacobianCurvature(double[] p, double[] y, double[] v, double[] j, double[] h) {
+				double s0 = p[S0], ddc = p[DDC], a = p[ALPHA];
+				double logD = ddc > 0 ? Math.log(ddc) : Double.NEGATIVE_INFINITY;
+				double h01 = 0, h02 = 0, h11 = 0, h12 = 0, h22 = 0;
+				for (int i = 0, o = 0; i < bs.length; i++, o += 3) {
+					if (!(bs[i] > 0) || !(ddc > 0)) {
+						v[i] = s0;
+						j[o] = 1;
+						j[o + 1] = 0;
+						j[o + 2] = 0;
+						continue;
+					}
+					double lx = logB[i] + logD;
+					double u = Math.exp(a * lx);
+					double e = Math.exp(-u);
+					double s = s0 * e;
+					double jd = -s * a * u / ddc, ja = -s * u * lx;
+					v[i] = s;
+					j[o] = e;
+					j[o + 1] = jd;
+					j[o + 2] = ja;
+					double r = y[i] - s;
+					h01 += r * jd / s0;
+					h02 += r * ja / s0;
+					h11 += r * a * s * u * (a * u - a + 1) / (ddc * ddc);
+					h12 -= r * (s * u / ddc) * (1 + a * lx * (1 - u));
+					h22 += r * s * u * lx * lx * (u - 1);
+				}
+				h[0] = 0; h[1] = h01; h[2] = h02;
+				h[3] = h01; h[4] = h11; h[5] = h12;
+				h[6] = h02; h[7] = h12; h[8] = h22;
+			}
 		};
 	}
 }

@@ -59,11 +59,13 @@ class SignalModelsTest {
 	@Test
 	void curvatureTermsMatchFiniteDifferencesOfTheJacobian() {
 		Random rnd = new Random(11);
-		for (SignalModel model : new SignalModel[] {MonoExponentialModel.INSTANCE, BiExponentialModel.INSTANCE}) {
+		for (SignalModel model : new SignalModel[] {MonoExponentialModel.INSTANCE, BiExponentialModel.INSTANCE,
+			StretchedExponentialModel.INSTANCE}) {
 			SampledSignalModel s = model.sampledAt(B);
 			int n = model.parameterCount();
 			for (int trial = 0; trial < 20; trial++) {
 				double[] p = n == 2 ? new double[] {800 + 400 * rnd.nextDouble(), 2e-3 * rnd.nextDouble()}
+					: n == 3 ? new double[] {800 + 400 * rnd.nextDouble(), 5e-4 + 2e-3 * rnd.nextDouble(), 0.4 + 0.6 * rnd.nextDouble()}
 					: new double[] {800 + 400 * rnd.nextDouble(), 0.1 + 0.5 * rnd.nextDouble(), 5e-4 + 1e-3 * rnd.nextDouble(),
 						0.01 + 0.05 * rnd.nextDouble()};
 				double[] y = new double[B.length];
