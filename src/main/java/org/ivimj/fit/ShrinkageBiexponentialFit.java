@@ -24,6 +24,8 @@ public final class ShrinkageBiexponentialFit {
 
 	private static final int K = PriorAugmentedBiexponentialModel.K;
 	private static final int SEED_ROUNDS = 5;
+	/** Newton steps per voxel and round before the final E step. */
+	private static final int ROUND_ITERATIONS = 3;
 	/** Responsibility below which a component is not refitted for a voxel between full rounds. */
 	private static final double NEGLIGIBLE = 1e-4;
 	/** Prior variance of ln(S0/S_b0): an SD of 100 in log units, flat for any real signal. */
@@ -36,7 +38,7 @@ public final class ShrinkageBiexponentialFit {
 	private final FitOptions options;
 	private double sigma = Double.NaN;
 	private int maxRounds = 20;
-	private double tolerance = 1e-2;
+	private double tolerance = 2e-2;
 	private int components = 1;
 
 	public ShrinkageBiexponentialFit(double[] bValues, FitOptions options) {
@@ -150,6 +152,7 @@ public final class ShrinkageBiexponentialFit {
 		result.components = mixture.k;
 		// Final posteriors under the settled prior (the last E step used the previous prior).
 		mixture.refitAll = true;
+		mixture.exact = true;
 		if (!eStep(mixture, signals, nb, bounds, result, reference, usable, threads, null, cancelled)) {
 			result.cancelled = true;
 			return result;
@@ -190,6 +193,8 @@ public final class ShrinkageBiexponentialFit {
 		final byte[][] status; // [c][v]
 		final double[][] resp; // [c][v]
 		boolean refitAll = true;
+		/** Whether E steps solve every MAP to convergence (the final one) or take a few steps (rounds). */
+		boolean exact;
 
 		Mixture(int k, int voxels) {
 			this.k = k;
@@ -377,13 +382,14 @@ public final class ShrinkageBiexponentialFit {
 		private final int nb;
 		private final Bounds bounds;
 		private final double[] reference, theta, post, logEvidence, responsibility;
-		private final boolean refitAll;
+		private final boolean refitAll, exact;
 		private final float[][] mean, var;
 		private final byte[] status;
 		private final boolean[] usable;
 		private final PriorAugmentedBiexponentialModel model;
 		private final BoundedLevenbergMarquardt solver;
 		private final double[] y, p = new double[K], lo = new double[K], hi = new double[K], inv = new double[K * K];
+		private final double[] scratch = new double[K * K];
 		private final double sigma, logDetPrior;
 
 		MapWorker(float[] signals, int nb, Bounds bounds, Mixture mixture, int c, double sigma, double[] reference,
@@ -396,6 +402,7 @@ public final class ShrinkageBiexponentialFit {
 			this.usable = usable;
 			this.sigma = sigma;
 			theta = mixture.theta[c];
+			exact = mixture.exact;
 			responsibility = mixture.resp[c];
 			refitAll = mixture.refitAll || mixture.k == 1;
 			post = mixture.post[c];
@@ -407,7 +414,9 @@ public final class ShrinkageBiexponentialFit {
 			model.setPrior(mixture.mu[c], mixture.cov[c], sigma);
 			logDetPrior = logDet(mixture.cov[c]);
 			solver = new BoundedLevenbergMarquardt(model);
-			solver.setMaxIterations(bounds.maxIterations);
+			// Between rounds the prior moves anyway, so a few warm-started Newton steps per voxel suffice; the
+			// final E step (exact) solves each MAP to convergence.
+			solver.setMaxIterations(mixture.exact ? bounds.maxIterations : ROUND_ITERATIONS);
 			y = new double[nb + K];
 		}
 
@@ -435,6 +444,7 @@ public final class ShrinkageBiexponentialFit {
 			lo[3] = bounds.wLo;
 			hi[3] = bounds.wHi;
 			int code = solver.solve(y, p, lo, hi, null);
+			if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT && !exact) code = BoundedLevenbergMarquardt.CONVERGED;
 			if (code != BoundedLevenbergMarquardt.CONVERGED || !solver.inverseHessian(inv)) {
 				status[v] = (byte) (code == BoundedLevenbergMarquardt.ITERATION_LIMIT ? FitStatus.NOT_CONVERGED.code()
 					: FitStatus.INVALID_INPUT.code());
@@ -446,7 +456,7 @@ public final class ShrinkageBiexponentialFit {
 			int o = K * K * v;
 			for (int k = 0; k < K * K; k++) post[o + k] = s2 * inv[k];
 			// Laplace evidence up to a constant shared by all components: −cost/2σ² + ½ ln|C| − ½ ln|Σ|.
-			logEvidence[v] = -solver.rss() / (2 * s2) + 0.5 * logDet(post, o) - 0.5 * logDetPrior;
+			logEvidence[v] = -solver.rss() / (2 * s2) + 0.5 * logDet(post, o, scratch) - 0.5 * logDetPrior;
 			double vs = post[o], vu = post[o + 5], vv = post[o + 10], vw = post[o + 15];
 			// Posterior means: log-normal for S0, D, D*; probit approximation of the logistic-normal for f.
 			double s0 = ref * Math.exp(p[0] + 0.5 * vs);
@@ -493,12 +503,11 @@ public final class ShrinkageBiexponentialFit {
 	}
 
 	static double logDet(double[] a) {
-		return logDet(a, 0);
+		return logDet(a, 0, new double[K * K]);
 	}
 
 	/** ln det of the K × K symmetric positive-definite block at offset o (Cholesky); −∞ if not positive definite. */
-	static double logDet(double[] a, int o) {
-		double[] l = new double[K * K];
+	static double logDet(double[] a, int o, double[] l) {
 		System.arraycopy(a, o, l, 0, K * K);
 		if (!BoundedLevenbergMarquardt.cholesky(l, K, K)) return Double.NEGATIVE_INFINITY;
 		double s = 0;
