@@ -35,8 +35,12 @@ public final class PhantomImage {
 		cal.pixelWidth = cal.pixelHeight = IvimPhantom.PIXEL_MM;
 		cal.pixelDepth = IvimPhantom.SLICE_MM;
 		BValueMetadata.set(imp, p.bValues, BDimension.FRAMES);
-		imp.setProperty("Info", "IVIM-J phantom: lesions from the seed paper's Table 1 (bi-exponential truth), "
-			+ "SNR " + p.snr + " at S0 = 1000, seed " + p.seed + ", Rician noise\n");
+		StringBuilder info = new StringBuilder("IVIM-J phantom: lesions from the seed paper's Table 1 (bi-exponential "
+			+ "truth), SNR " + p.snr + " at S0 = 1000, seed " + p.seed + ", Rician noise\n");
+		for (IvimPhantom.Lesion l : p.lesions)
+			info.append("truth ").append(l.name).append(": f = ").append(l.tissue.f).append(", D = ").append(l.tissue.d)
+				.append(", D* = ").append(l.tissue.dStar).append(" mm²/s\n");
+		imp.setProperty("Info", info.toString());
 		imp.setDisplayRange(0, 1200);
 		return imp;
 	}

@@ -52,6 +52,10 @@ public final class IvimPhantom {
 	public final List<Lesion> lesions;
 
 	private IvimPhantom(int width, int height, int slices, double[] b, double snr, long seed) {
+		this(width, height, slices, b, snr, seed, false);
+	}
+
+	private IvimPhantom(int width, int height, int slices, double[] b, double snr, long seed, boolean patientVariation) {
 		this.width = width;
 		this.height = height;
 		this.slices = slices;
@@ -60,10 +64,15 @@ public final class IvimPhantom {
 		this.seed = seed;
 		double s = Math.min(width, height) / 128.0;
 		List<Lesion> l = new ArrayList<>();
-		l.add(new Lesion("tuberculous spondylitis", PhantomTissue.TUBERCULOUS_SPONDYLITIS, width * 0.34, height * 0.5,
-			12 * s, 6 * s, 0));
-		l.add(new Lesion("spinal metastasis", PhantomTissue.SPINAL_METASTASIS, width * 0.66, height * 0.5, 12 * s, 6 * s,
-			(slices + 1) / 2));
+		PhantomTissue tb = PhantomTissue.TUBERCULOUS_SPONDYLITIS, met = PhantomTissue.SPINAL_METASTASIS;
+		if (patientVariation) {
+			// This patient's lesions: drawn from the paper's Table 1 mean ± SD of each group.
+			Random patient = new Random(seed ^ 0x5DEECE66DL);
+			tb = PhantomTissue.drawn(tb, PhantomTissue.TUBERCULOUS_SPONDYLITIS_SD, patient);
+			met = PhantomTissue.drawn(met, PhantomTissue.SPINAL_METASTASIS_SD, patient);
+		}
+		l.add(new Lesion("tuberculous spondylitis", tb, width * 0.34, height * 0.5, 12 * s, 6 * s, 0));
+		l.add(new Lesion("spinal metastasis", met, width * 0.66, height * 0.5, 12 * s, 6 * s, (slices + 1) / 2));
 		lesions = Collections.unmodifiableList(l);
 		tissue = new PhantomTissue[width * height];
 		double ax = width * 0.42, ay = height * 0.34;
@@ -105,9 +114,20 @@ public final class IvimPhantom {
 
 	/** A phantom of any size and b-values; SNR ≤ 0 makes it noise-free. */
 	public static IvimPhantom create(int width, int height, int slices, double[] bValues, double snr, long seed) {
+		return create(width, height, slices, bValues, snr, seed, false);
+	}
+
+	/**
+	 * As {@link #create(int, int, int, double[], double, long)}; with {@code patientVariation} each
+	 * lesion's f, D and D* are drawn (from the seed) from its group's Table 1 mean ± SD, so phantoms with
+	 * different seeds make a study of different patients.
+	 */
+	public static IvimPhantom create(int width, int height, int slices, double[] bValues, double snr, long seed,
+		boolean patientVariation)
+	{
 		if (width < 32 || height < 32) throw new IllegalArgumentException("The phantom needs at least 32 × 32 pixels.");
 		if (slices < 1) throw new IllegalArgumentException("The phantom needs at least one slice.");
 		if (bValues.length < 2) throw new IllegalArgumentException("The phantom needs at least two b-values.");
-		return new IvimPhantom(width, height, slices, bValues, snr, seed);
+		return new IvimPhantom(width, height, slices, bValues, snr, seed, patientVariation);
 	}
 }

@@ -29,6 +29,7 @@ public class PhantomCommand implements PlugIn {
 			gd.addNumericField("seed", 1, 0, 8, "");
 			gd.addStringField("b-values (s/mm²; the protocol to test)", BValueText.format(IvimPhantom.PAPER_B_VALUES), 50);
 			gd.addCheckbox("add_rois (lesion ROIs to the ROI Manager)", true);
+			gd.addCheckbox("patient_variation (lesion values drawn from Table 1 mean ± SD; seed = patient)", false);
 			gd.addMessage("Lesions: tuberculous spondylitis (f 0.45, D 0.77e-3, D* 21.96e-3 mm²/s) and spinal\n"
 				+ "metastasis (f 0.25, D 0.85e-3, D* 33.87e-3 mm²/s), the paper's Table 1 means.");
 			if (!gd.show()) return;
@@ -37,11 +38,12 @@ public class PhantomCommand implements PlugIn {
 			long seed = (long) gd.getNextNumber();
 			double[] b = BValueText.parseList(gd.getNextString());
 			boolean addRois = gd.getNextBoolean();
+			boolean variation = gd.getNextBoolean();
 			if (slices < 1 || slices > 500) throw new IvimInputException("slices=" + slices + ": give 1 to 500 slices.");
 			if (Double.isNaN(snr) || snr < 0) throw new IvimInputException("snr=" + snr + ": give a value ≥ 0 (0 = no noise).");
 			if (b.length < 3) throw new IvimInputException("b-values=" + BValueText.format(b)
 				+ ": give at least three b-values, e.g. 0,50,100,200,800.");
-			IvimPhantom p = IvimPhantom.create(128, 128, slices, b, snr, seed);
+			IvimPhantom p = IvimPhantom.create(128, 128, slices, b, snr, seed, variation);
 			ImagePlus imp = PhantomImage.image(p);
 			ImageJOutput.show(imp);
 			if (addRois) {
