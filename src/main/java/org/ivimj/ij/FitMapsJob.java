@@ -62,7 +62,27 @@ public final class FitMapsJob {
 		}
 
 		long t0 = System.nanoTime();
-		FitRegion region = s.region.build(h, s.threshold);
+		FitRegion firstReader = s.region.build(h, s.threshold);
+		FitRegion secondReader = null, region = firstReader;
+		if (s.secondReaderRois != null) {
+			if (firstReader.parts().isEmpty()) throw new IvimInputException("A second reader's ROIs need the first "
+				+ "reader's ROIs too: choose region=[ROI Manager (all)] (or a selection) for reader 1.");
+			List<String> names2 = new ArrayList<>();
+			for (ij.gui.Roi r : s.secondReaderRois) names2.add(r.getName() == null ? "unnamed" : r.getName());
+			secondReader = FitRegion.ofRois(h, s.secondReaderRois, names2, "second reader's ROIs");
+			// Fit the union of both readers' ROIs once; each reader's table summarises its own voxels.
+			List<ij.gui.Roi> all = new ArrayList<>();
+			List<String> allNames = new ArrayList<>();
+			java.util.Set<ij.gui.Roi> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+			for (FitRegion.Part part : firstReader.parts())
+				if (seen.add(part.roi)) {
+					all.add(part.roi);
+					allNames.add(part.name);
+				}
+			all.addAll(s.secondReaderRois);
+			allNames.addAll(names2);
+			region = FitRegion.ofRois(h, all, allNames, firstReader.description() + " and the second reader's ROIs");
+		}
 		float[] signals = h.gather(region.masks(), region.voxelCount());
 		long t1 = System.nanoTime();
 
@@ -134,10 +154,14 @@ public final class FitMapsJob {
 		}
 		maps.addAll(extra);
 		ImagePlus hyper = s.hyperstack ? ParameterMaps.hyperstack(h, source + "_IVIM_maps", maps) : null;
-		ResultsTable table = s.table && !region.parts().isEmpty()
-			? RoiResultsTable.build(h, region, methods, planes, options, modelLabels) : null;
+		ResultsTable table = s.table && !firstReader.parts().isEmpty()
+			? RoiResultsTable.build(h, firstReader, methods, planes, options, modelLabels) : null;
+		ResultsTable table2 = secondReader == null ? null
+			: RoiResultsTable.build(h, secondReader, methods, planes, options, modelLabels);
 		long t3 = System.nanoTime();
-		return new FitMapsResult(maps, hyper, table, region, fits, t1 - t0, t2 - t1, t3 - t2);
+		FitMapsResult result = new FitMapsResult(maps, hyper, table, region, fits, t1 - t0, t2 - t1, t3 - t2);
+		result.secondReaderTable = table2;
+		return result;
 	}
 
 	/** The model formula of a method, as printed in image info and plot legends. */

@@ -19,6 +19,8 @@ public final class FitMapsResult {
 	public final ImagePlus hyperstack;
 	/** The per-ROI table, or null when the region has no ROIs or no table was asked for. */
 	public final ResultsTable table;
+	/** The second reader's per-ROI table (same columns), or null without a second reader's ROI set. */
+	public ResultsTable secondReaderTable;
 	public final FitRegion region;
 	public final Map<FitMethod, BatchResult> fits;
 	/** Nanoseconds spent gathering signals, fitting (engine), and building maps and table. */

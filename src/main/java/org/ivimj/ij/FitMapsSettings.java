@@ -26,6 +26,12 @@ public final class FitMapsSettings {
 	public ModelSelection.Criterion modelSelection;
 	/** Fill ImageJ's Results table with a row per ROI and position. */
 	public boolean table = true;
+	/**
+	 * A second reader's ROIs (e.g. from their RoiSet.zip), fitted too and summarised in a table of
+	 * their own; null for one reader.
+	 */
+	public java.util.List<ij.gui.Roi> secondReaderRois;
+
 	/** Worker threads; all processors by default. */
 	public int threads = Runtime.getRuntime().availableProcessors();
 }

@@ -17,6 +17,11 @@ import org.ivimj.ij.FitMapsSettings;
 import org.ivimj.ij.ImageJOutput;
 import org.ivimj.ij.IvimInputException;
 import org.ivimj.ij.NoiseSource;
+import org.ivimj.ij.RoiSets;
+import org.ivimj.ij.IvimTables;
+import ij.measure.ResultsTable;
+import java.util.ArrayList;
+import java.util.List;
 import org.ivimj.ij.OptionsDialog;
 import org.ivimj.ij.RegionChoice;
 
@@ -42,6 +47,7 @@ public class FitMapsCommand implements PlugIn {
 			if (r.hyperstack != null) ImageJOutput.show(r.hyperstack);
 			else for (ImagePlus m : r.maps) ImageJOutput.show(m);
 			if (r.table != null) ImageJOutput.showResults(r.table);
+			if (r.secondReaderTable != null && r.table != null) publishReaders(r.table, r.secondReaderTable);
 			IJ.showStatus(String.format("IVIM-J: %d voxels, %d method(s) in %.2f s", r.region.voxelCount(),
 				s.methods.size(), (System.nanoTime() - t0) / 1e9));
 		}
@@ -100,6 +106,7 @@ public class FitMapsCommand implements PlugIn {
 		gd.addCheckbox("status_maps", false);
 		gd.addCheckbox("hyperstack (one image, a channel per map)", false);
 		gd.addCheckbox("table (Results: a row per ROI and slice)", true);
+		gd.addStringField("reader2 (second reader's RoiSet.zip: both readers and their mean in IVIM Readers Combined)", "", 30);
 		if (!gd.show()) return null;
 
 		FitMapsSettings s = new FitMapsSettings();
@@ -139,7 +146,40 @@ public class FitMapsCommand implements PlugIn {
 		s.statusMaps = gd.getNextBoolean();
 		s.hyperstack = gd.getNextBoolean();
 		s.table = gd.getNextBoolean();
+		String reader2 = gd.getNextString().trim();
+		if (!reader2.isEmpty()) s.secondReaderRois = RoiSets.read(java.nio.file.Paths.get(reader2));
 		return s;
+	}
+
+	/**
+	 * Both readers' ROI tables matched by ROI name (and slice, where an ROI spans several) into
+	 * {@link ReaderCombinationCommand#TITLE}: per column of ROI means and ROI-mean-signal fits, the
+	 * readers' mean under the column's name and each reader's value ({@code _R1}, {@code _R2}), as the
+	 * seed paper measured. Also kept as {@value #SECOND_READER_TITLE}.
+	 */
+	static void publishReaders(ResultsTable first, ResultsTable second) {
+		ResultsTable a = keyed(first), b = keyed(second);
+		List<String> params = new ArrayList<>();
+		for (String h : a.getHeadings())
+			if (h != null && (h.endsWith("_mean") || h.endsWith("_roifit")) && b.columnExists(h)) params.add(h);
+		IvimTables.publish(b, SECOND_READER_TITLE, "");
+		IvimTables.publish(ReaderCombinationCommand.combine(a, "reader 1", b, "reader 2", "Lesion", params),
+			ReaderCombinationCommand.TITLE, "");
+	}
+
+	/** Title of the second reader's ROI table. */
+	public static final String SECOND_READER_TITLE = "IVIM Second Reader";
+
+	/** A copy with a "Lesion" key: the ROI name, plus " (slice z)" where the ROI has rows on several slices. */
+	private static ResultsTable keyed(ResultsTable rt) {
+		ResultsTable out = (ResultsTable) rt.clone();
+		java.util.Map<String, Integer> count = new java.util.HashMap<>();
+		for (int i = 0; i < rt.size(); i++) count.merge(rt.getStringValue("ROI", i), 1, Integer::sum);
+		for (int i = 0; i < rt.size(); i++) {
+			String name = rt.getStringValue("ROI", i);
+			out.setValue("Lesion", i, count.get(name) > 1 ? name + " (slice " + (int) rt.getValue("Slice", i) + ")" : name);
+		}
+		return out;
 	}
 
 	static double parseThreshold(String text) {

@@ -35,9 +35,18 @@ public class ReaderCombinationCommand extends IvimCommand {
 		String list = o.nextString().trim();
 		String save = o.nextString();
 		ResultsTable a = StudyInput.table(t1), b = StudyInput.table(t2);
-		ReaderMatch m = match(a, t1, b, t2, roi);
 		List<String> params = list.isEmpty() ? common(a, b, roi) : StudyInput.list(list);
 		if (params.isEmpty()) throw new CommandException("Tables \"" + t1 + "\" and \"" + t2 + "\" share no numeric parameter column.");
+		IvimTables.publish(combine(a, t1, b, t2, roi, params), TITLE, save);
+	}
+
+	/**
+	 * The combined table: reader 1's rows matched by ROI name with reader 2's, reader 1's other
+	 * columns carried over, and per parameter the readers' mean (named as the parameter) and each
+	 * reader's value ({@code _R1}, {@code _R2}). Unmatched names are logged and left out.
+	 */
+	static ResultsTable combine(ResultsTable a, String t1, ResultsTable b, String t2, String roi, List<String> params) {
+		ReaderMatch m = match(a, t1, b, t2, roi);
 		double[][] va = new double[params.size()][], vb = new double[params.size()][];
 		for (int k = 0; k < params.size(); k++) {
 			va[k] = StudyInput.numericColumn(a, t1, params.get(k));
@@ -67,7 +76,7 @@ public class ReaderCombinationCommand extends IvimCommand {
 		}
 		if (!m.onlyReader1.isEmpty()) IJ.log("IVIM-J " + TITLE + ": only in \"" + t1 + "\" (left out): " + String.join(", ", m.onlyReader1));
 		if (!m.onlyReader2.isEmpty()) IJ.log("IVIM-J " + TITLE + ": only in \"" + t2 + "\" (left out): " + String.join(", ", m.onlyReader2));
-		IvimTables.publish(out, TITLE, save);
+		return out;
 	}
 
 	/** Matches two tables by their ROI name column, with advice when that fails. */
