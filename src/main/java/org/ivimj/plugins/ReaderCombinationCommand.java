@@ -35,6 +35,7 @@ public class ReaderCombinationCommand extends IvimCommand {
 		String list = o.nextString().trim();
 		String save = o.nextString();
 		ResultsTable a = StudyInput.table(t1), b = StudyInput.table(t2);
+		match(a, t1, b, t2, roi); // unmatched readers are the likelier mistake: say so first
 		List<String> params = list.isEmpty() ? common(a, b, roi) : StudyInput.list(list);
 		if (params.isEmpty()) throw new CommandException("Tables \"" + t1 + "\" and \"" + t2 + "\" share no numeric parameter column.");
 		IvimTables.publish(combine(a, t1, b, t2, roi, params), TITLE, save);
