@@ -65,18 +65,7 @@ public final class BiExponentialModel implements SignalModel {
 
 			@Override
 			public void valuesAndJacobian(double[] p, double[] v, double[] j) {
-				double s0 = p[S0], f = p[F], d = p[D], ds = p[DSTAR];
-				double a = s0 * (1 - f), c = s0 * f;
-				for (int i = 0, o = 0; i < bs.length; i++, o += 4) {
-					double bi = bs[i];
-					double ed = Math.exp(-bi * d), ep = Math.exp(-bi * ds);
-					double shape = (1 - f) * ed + f * ep;
-					v[i] = s0 * shape;
-					j[o] = shape;
-					j[o + 1] = s0 * (ep - ed);
-					j[o + 2] = -bi * a * ed;
-					j[o + 3] = -bi * c * ep;
-				}
+				valuesJacobianCurvature(p, null, v, j, null);
 			}
 
 			@Override
@@ -84,6 +73,7 @@ public final class BiExponentialModel implements SignalModel {
 				return true;
 			}
 
+			/** With {@code y} and {@code h} null, values and Jacobian only. */
 			@Override
 			public void valuesJacobianCurvature(double[] p, double[] y, double[] v, double[] j, double[] h) {
 				double s0 = p[S0], f = p[F], d = p[D], ds = p[DSTAR];
@@ -99,6 +89,7 @@ public final class BiExponentialModel implements SignalModel {
 					j[o + 1] = s0 * (ep - ed);
 					j[o + 2] = -bi * a * ed;
 					j[o + 3] = -bi * c * ep;
+					if (y == null) continue; // values and Jacobian only
 					double r = y[i] - s;
 					double red = r * ed, rep = r * ep;
 					h01 += rep - red;
@@ -109,6 +100,7 @@ public final class BiExponentialModel implements SignalModel {
 					h22 += bi * bi * a * red;
 					h33 += bi * bi * c * rep;
 				}
+				if (h == null) return;
 				h[0] = 0; h[1] = h01; h[2] = h02; h[3] = h03;
 				h[4] = h01; h[5] = 0; h[6] = h12; h[7] = h13;
 				h[8] = h02; h[9] = h12; h[10] = h22; h[11] = 0;

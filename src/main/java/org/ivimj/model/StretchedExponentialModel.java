@@ -82,25 +82,7 @@ public final class StretchedExponentialModel implements SignalModel {
 
 			@Override
 			public void valuesAndJacobian(double[] p, double[] v, double[] j) {
-				double s0 = p[S0], ddc = p[DDC], a = p[ALPHA];
-				double logD = ddc > 0 ? Math.log(ddc) : Double.NEGATIVE_INFINITY;
-				for (int i = 0, o = 0; i < bs.length; i++, o += 3) {
-					if (!(bs[i] > 0) || !(ddc > 0)) {
-						v[i] = s0;
-						j[o] = 1;
-						j[o + 1] = 0;
-						j[o + 2] = 0;
-						continue;
-					}
-					double lx = logB[i] + logD;
-					double xa = Math.exp(a * lx);
-					double e = Math.exp(-xa);
-					double s = s0 * e;
-					v[i] = s;
-					j[o] = e;
-					j[o + 1] = -s * a * xa / ddc;
-					j[o + 2] = -s * xa * lx;
-				}
+				valuesJacobianCurvature(p, null, v, j, null);
 			}
 
 			@Override
@@ -108,6 +90,7 @@ public final class StretchedExponentialModel implements SignalModel {
 				return true;
 			}
 
+			/** With {@code y} and {@code h} null, values and Jacobian only. */
 			@Override
 			public void valuesJacobianCurvature(double[] p, double[] y, double[] v, double[] j, double[] h) {
 				double s0 = p[S0], ddc = p[DDC], a = p[ALPHA];
@@ -130,6 +113,7 @@ public final class StretchedExponentialModel implements SignalModel {
 					j[o] = e;
 					j[o + 1] = jd;
 					j[o + 2] = ja;
+					if (y == null) continue; // values and Jacobian only
 					double r = y[i] - s;
 					h01 += r * jd / s0;
 					h02 += r * ja / s0;
@@ -137,6 +121,7 @@ public final class StretchedExponentialModel implements SignalModel {
 					h12 -= r * (s * u / ddc) * (1 + a * lx * (1 - u));
 					h22 += r * s * u * lx * lx * (u - 1);
 				}
+				if (h == null) return;
 				h[0] = 0; h[1] = h01; h[2] = h02;
 				h[3] = h01; h[4] = h11; h[5] = h12;
 				h[6] = h02; h[7] = h12; h[8] = h22;
