@@ -116,7 +116,10 @@ public final class FitMapsJob {
 			BatchResult r = fits.get(m);
 			String[] names = m.parameterNames(), units = m.parameterUnits();
 			String methodInfo = info + "method = " + m.label() + "\nmodel = " + model(m) + "\n";
-			float[][][] mp = new float[names.length][][];
+			// Region-wide (Bayesian) fits also keep their posterior SDs for the table, after the parameters.
+			float[][][] mp = new float[m.regionWide() ? 2 * names.length : names.length][][];
+			if (m.regionWide())
+				for (int k = 0; k < names.length; k++) mp[names.length + k] = ParameterMaps.scatter(h, region, r.standardErrors[k]);
 			for (int k = 0; k < names.length; k++) {
 				mp[k] = ParameterMaps.scatter(h, region, r.parameters[k]);
 				String stem = MapNames.stem(m, names[k]);

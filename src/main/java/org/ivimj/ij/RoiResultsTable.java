@@ -23,7 +23,8 @@ import org.ivimj.fit.Ivim;
  * {@code Frame} (1-based, in the maps' dimensions), {@code Area} (calibrated units²), {@code Voxels};
  * then for each method and parameter {@code <stem>_mean}, {@code <stem>_sd}, {@code <stem>_median}
  * over the ROI's voxels (failed voxels skipped), {@code <stem>_roifit} (fit of the ROI's mean signal),
- * and per method {@code <prefix>_valid} (voxels with a fitted value) and {@code <prefix>_R2_roifit}.
+ * and per method {@code <prefix>_valid} (voxels with a fitted value) and {@code <prefix>_R2_roifit};
+ * for the Bayesian shrinkage fit also {@code <stem>_postsd}, the mean posterior SD over the ROI's voxels.
  * Stems are {@link MapNames#stem}, e.g. {@code biseg_Dstar}.
  */
 public final class RoiResultsTable {
@@ -85,6 +86,11 @@ public final class RoiResultsTable {
 				}
 				rt.addValue(MapNames.prefix(m) + "_valid", valid);
 				rt.addValue(MapNames.prefix(m) + "_R2_roifit", roiFit.rSquared);
+				if (mp.length > names.length) // posterior SDs of a Bayesian fit: their mean over the ROI's voxels
+					for (int k = 0; k < names.length; k++) {
+						int n = collect(h, part, mp[names.length + k][part.position], values);
+						rt.addValue(MapNames.stem(m, names[k]) + "_postsd", SampleSummary.of(values, n).mean);
+					}
 			}
 			if (modelLabels != null) {
 				int n = collect(h, part, modelLabels[part.position], values);
@@ -110,6 +116,7 @@ public final class RoiResultsTable {
 					c.add(MapNames.stem(m, p) + s);
 			c.add(MapNames.prefix(m) + "_valid");
 			c.add(MapNames.prefix(m) + "_R2_roifit");
+			if (m.regionWide()) for (String p : m.parameterNames()) c.add(MapNames.stem(m, p) + "_postsd");
 		}
 		return c.toArray(new String[0]);
 	}

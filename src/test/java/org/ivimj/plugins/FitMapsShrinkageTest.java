@@ -51,6 +51,8 @@ class FitMapsShrinkageTest {
 		assertEquals(tb.f, rt.getValue("bayes_f_median", row), 0.05);
 		assertEquals(tb.dStar, rt.getValue("bayes_Dstar_median", row), 0.3 * tb.dStar);
 		assertTrue(rt.getValue("bayes_valid", row) > 0);
+		double postSd = rt.getValue("bayes_Dstar_postsd", row);
+		assertTrue(postSd > 0 && postSd < tb.dStar, "mean posterior SD of D* in the ROI: " + postSd);
 	}
 
 	@Test
