@@ -64,6 +64,11 @@ public final class OptionsDialog {
 		else add(label, path, null);
 	}
 
+	public void addDirectoryField(String label, String path) {
+		if (dialog != null) dialog.addDirectoryField(label, path);
+		else add(label, path, null);
+	}
+
 	public void addCheckbox(String label, boolean value) {
 		if (dialog != null) dialog.addCheckbox(label, value);
 		else add(label, value, null);
@@ -136,6 +141,17 @@ public final class OptionsDialog {
 			if (item.equalsIgnoreCase(v.trim())) return item;
 		throw new IvimInputException("\"" + v + "\" is not a valid choice for " + keys.get(i) + "=: use one of "
 			+ String.join(", ", choices.get(i)) + ".");
+	}
+
+	/**
+	 * The next choice as a macro typed it, without checking it against the items (for commands that
+	 * accept short forms and parse them); with a dialog, the item chosen.
+	 */
+	public String getNextChoiceAsTyped() {
+		if (dialog != null) return dialog.getNextChoice();
+		int i = next++;
+		String v = value(i);
+		return v == null ? (String) defaults.get(i) : v;
 	}
 
 	private void add(String label, Object value, String[] items) {
