@@ -44,9 +44,12 @@ public final class ImageJOutput {
 	 */
 	public static void error(String message) {
 		ERRORS.incrementAndGet();
-		if (GraphicsEnvironment.isHeadless()) System.err.println("IVIM-J error: " + message);
 		Interpreter macro = Interpreter.getInstance();
-		if (GraphicsEnvironment.isHeadless() && macro != null) {
+		// Without an ImageJ window (headless, or -batch with a display) a macro error dialog cannot be shown or
+		// would block an unattended run: print the message and end the macro quietly instead.
+		boolean noWindow = GraphicsEnvironment.isHeadless() || IJ.getInstance() == null && macro != null;
+		if (noWindow) System.err.println("IVIM-J error: " + message);
+		if (noWindow && macro != null) {
 			// ImageJ would report a macro error in a dialog, which cannot exist headless (it fails with a
 			// HeadlessException stack trace); end the macro quietly instead, the message being printed above.
 			macro.setIgnoreErrors(true);

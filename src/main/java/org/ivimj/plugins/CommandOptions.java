@@ -1,13 +1,11 @@
 package org.ivimj.plugins;
 
-import ij.IJ;
 import ij.Macro;
-import ij.macro.Interpreter;
 
-import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ivimj.ij.ImageJOutput;
 import org.ivimj.ij.OptionsDialog;
 
 /**
@@ -110,19 +108,11 @@ final class CommandOptions {
 	}
 
 	/**
-	 * Reports a problem the user can fix and stops: a dialog in the GUI, which also aborts a running
-	 * macro. Headless, ImageJ would show a macro's error in a dialog that cannot exist (the message
-	 * is lost in a HeadlessException), so the message goes to standard error as
-	 * {@code IVIM-J error: ...} and the macro is stopped directly.
+	 * Reports a problem the user can fix (as every IVIM-J command does, {@link ImageJOutput#error}: a
+	 * dialog in the GUI, {@code IVIM-J error: ...} and a stopped macro headless) and ends the command.
 	 */
 	static void fail(String message) {
-		Interpreter macro = Interpreter.getInstance();
-		if (GraphicsEnvironment.isHeadless() && macro != null) {
-			System.err.println("IVIM-J error: " + message);
-			macro.setIgnoreErrors(true);
-			macro.abort(message);
-		}
-		else IJ.error("IVIM-J", message);
+		ImageJOutput.error(message);
 		throw new RuntimeException(Macro.MACRO_CANCELED);
 	}
 }
