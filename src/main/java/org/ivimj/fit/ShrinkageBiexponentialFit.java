@@ -16,9 +16,9 @@ import java.util.function.BooleanSupplier;
  * start from the free least-squares fits; then repeatedly (E) find every voxel's MAP and posterior
  * covariance C_v under the current prior, (M) set μ to the mean of the MAPs and Σ to their scatter
  * plus the mean C_v — until μ and Σ settle. The noise SD σ is common to the region (thermal noise),
- * estimated from the free fits' residuals unless given. Estimates are posterior means under the
- * Laplace approximation (log-normal and logistic-normal corrections of the mode), which minimise the
- * expected squared error.
+ * estimated from the free fits' residuals unless given. Estimates under the Laplace approximation:
+ * posterior means of S0 and f (log-normal and logistic-normal corrections of the mode), posterior
+ * medians of D and D* (their means exp(μ + σ²/2) are unstable where the posterior is wide).
  */
 public final class ShrinkageBiexponentialFit {
 
@@ -458,11 +458,13 @@ public final class ShrinkageBiexponentialFit {
 			// Laplace evidence up to a constant shared by all components: −cost/2σ² + ½ ln|C| − ½ ln|Σ|.
 			logEvidence[v] = -solver.rss() / (2 * s2) + 0.5 * logDet(post, o, scratch) - 0.5 * logDetPrior;
 			double vs = post[o], vu = post[o + 5], vv = post[o + 10], vw = post[o + 15];
-			// Posterior means: log-normal for S0, D, D*; probit approximation of the logistic-normal for f.
+			// Posterior means for S0 (log-normal) and f (probit approximation of the logistic-normal).
 			double s0 = ref * Math.exp(p[0] + 0.5 * vs);
 			double fMode = PriorAugmentedBiexponentialModel.logistic(p[1]);
 			double f = PriorAugmentedBiexponentialModel.logistic(p[1] / Math.sqrt(1 + Math.PI / 8 * vu));
-			double d = Math.exp(p[2] + 0.5 * vv), ds = Math.exp(p[3] + 0.5 * vw);
+			// D and D*: posterior medians. Their posterior means exp(μ + σ²/2) blow up where the posterior is
+			// wide (low SNR, low f: D* barely determined), which the OSIPI benchmark showed at SNR 10.
+			double d = Math.exp(p[2]), ds = Math.exp(p[3]);
 			mean[0][v] = (float) s0;
 			mean[1][v] = (float) f;
 			mean[2][v] = (float) d;
