@@ -132,7 +132,7 @@ public final class BoundedLevenbergMarquardt {
 					trial[k] = t;
 				}
 				if (!moved) return CONVERGED;
-				newCost = trialCost(y);
+				newCost = trialCost();
 				if (newCost < cost) {
 					accepted = true;
 					break;
@@ -184,7 +184,8 @@ public final class BoundedLevenbergMarquardt {
 		return c;
 	}
 
-	private double trialCost(double[] y) {
+	/** Values, Jacobian (and curvature) at the trial point into the spare buffers; returns its cost. */
+	private double trialCost() {
 		if (newton) model.valuesJacobianCurvature(trial, y, trialValues, trialJac, trialCurv);
 		else model.valuesAndJacobian(trial, trialValues, trialJac);
 		double c = 0;

@@ -1,7 +1,6 @@
 package org.ivimj.fit;
 
 import org.ivimj.model.MonoExponentialModel;
-import org.ivimj.model.SampledSignalModel;
 
 /**
  * Mono-exponential fit S = S0 · exp(−b · ADC), by signal-weighted log-linear least squares
@@ -19,7 +18,6 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 	private final int distinct;
 	// Workspace.
 	private final double[] bs, ys, p = new double[2], lo = new double[2], hi = new double[2];
-	private final SampledSignalModel sampled;
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
 	private final BoundedLevenbergMarquardt solver;
 
@@ -43,8 +41,7 @@ public final class MonoExponentialFit extends AbstractVoxelFit {
 		ys = new double[Math.max(m, 1)];
 		for (int j = 0; j < m; j++) bs[j] = b[selected[j]];
 		distinct = distinctCount(bs, m);
-		sampled = MODEL.sampledAt(bs);
-		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(sampled));
+		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(MODEL.sampledAt(bs)));
 		solver.setMaxIterations(this.options.maxIterations());
 	}
 

@@ -12,17 +12,13 @@ final class WeightedLogLinearFit {
 	double logIntercept, rate;
 	/** Standard errors of the intercept and the rate; NaN without residual degrees of freedom. */
 	double logInterceptSe, rateSe;
-	/** Number of samples with positive signal, and of distinct b-values among them. */
-	int used, distinct;
-
 	/**
 	 * Fits samples {@code idx[0..count)} of (b, y). Returns false when fewer than two distinct
 	 * b-values carry a positive signal.
 	 */
 	boolean fit(double[] b, double[] y, int[] idx, int count) {
 		double sw = 0, swx = 0, swz = 0, swxx = 0, swxz = 0, swzz = 0;
-		used = 0;
-		distinct = 0;
+		int used = 0;
 		double firstB = Double.NaN;
 		boolean second = false;
 		for (int j = 0; j < count; j++) {
@@ -40,7 +36,6 @@ final class WeightedLogLinearFit {
 			else if (x != firstB) second = true;
 			used++;
 		}
-		distinct = used == 0 ? 0 : second ? 2 : 1;
 		if (!second) return false;
 		double det = sw * swxx - swx * swx;
 		if (!(det > 0)) return false;

@@ -42,20 +42,13 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 		}
 		CommandOptions gd = new CommandOptions(fromStack ? "DICOM Stack to IVIM Hyperstack" : "DICOM Diffusion Series (IVIM)");
 		if (!fromStack) gd.addDirectoryField("Folder", lastFolder);
-		gd.addChoice("Repeats", RepeatHandling.labels(), RepeatHandling.TRACE.label);
-		gd.addChoice("Order", VolumeOrder.labels(), VolumeOrder.B_VALUE.label);
+		SeriesArrangement.addOptions(gd);
 		if (!gd.show()) return;
 		String folder = fromStack ? null : gd.nextString();
-		RepeatHandling repeats;
-		VolumeOrder order;
-		try {
-			repeats = RepeatHandling.parse(gd.nextChoiceAsTyped());
-			order = VolumeOrder.parse(gd.nextChoiceAsTyped());
-		}
-		catch (IllegalArgumentException e) {
-			CommandOutput.error(TITLE, e.getMessage());
-			return;
-		}
+		SeriesArrangement arrangement = SeriesArrangement.read(gd, TITLE);
+		if (arrangement == null) return;
+		RepeatHandling repeats = arrangement.repeats;
+		VolumeOrder order = arrangement.order;
 		DiffusionSeries series;
 		String title;
 		try {

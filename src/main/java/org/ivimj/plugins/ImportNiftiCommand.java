@@ -31,21 +31,14 @@ public class ImportNiftiCommand implements PlugIn {
 		gd.addFileField("Open", lastFile);
 		gd.addFileField("Bval", "");
 		gd.addMessage("Bval empty: the .bval file beside the image");
-		gd.addChoice("Repeats", RepeatHandling.labels(), RepeatHandling.TRACE.label);
-		gd.addChoice("Order", VolumeOrder.labels(), VolumeOrder.B_VALUE.label);
+		SeriesArrangement.addOptions(gd);
 		if (!gd.show()) return;
 		String file = gd.nextString();
 		String bval = gd.nextString();
-		RepeatHandling repeats;
-		VolumeOrder order;
-		try {
-			repeats = RepeatHandling.parse(gd.nextChoiceAsTyped());
-			order = VolumeOrder.parse(gd.nextChoiceAsTyped());
-		}
-		catch (IllegalArgumentException e) {
-			CommandOutput.error(TITLE, e.getMessage());
-			return;
-		}
+		SeriesArrangement arrangement = SeriesArrangement.read(gd, TITLE);
+		if (arrangement == null) return;
+		RepeatHandling repeats = arrangement.repeats;
+		VolumeOrder order = arrangement.order;
 		if (file == null || file.trim().isEmpty()) {
 			CommandOutput.error(TITLE, "No file given: use open=/path/to/image.nii.gz.");
 			return;

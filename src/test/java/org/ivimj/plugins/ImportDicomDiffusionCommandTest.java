@@ -34,17 +34,12 @@ class ImportDicomDiffusionCommandTest {
 
 	@BeforeEach
 	void batchMode() {
-		ImageJHarness.registerCommands();
-		Interpreter.batchMode = true; // as in a -batch macro: images are registered, never shown
-		IJ.getErrorMessage();
+		ImageJHarness.startBatchSession(); // as in a -batch macro: images are registered, never shown
 	}
 
 	@AfterEach
 	void closeAll() {
-		int[] ids = WindowManager.getIDList();
-		if (ids != null) for (int id : ids) Interpreter.removeBatchModeImage(WindowManager.getImage(id));
-		Interpreter.batchMode = false;
-		WindowManager.setTempCurrentImage(null);
+		ImageJHarness.endBatchSession();
 	}
 
 	@Test

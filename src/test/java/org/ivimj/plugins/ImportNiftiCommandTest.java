@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
-import ij.macro.Interpreter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +29,12 @@ class ImportNiftiCommandTest {
 
 	@BeforeEach
 	void batchMode() {
-		ImageJHarness.registerCommands();
-		Interpreter.batchMode = true;
-		IJ.getErrorMessage();
+		ImageJHarness.startBatchSession();
 	}
 
 	@AfterEach
 	void closeAll() {
-		int[] ids = WindowManager.getIDList();
-		if (ids != null) for (int id : ids) Interpreter.removeBatchModeImage(WindowManager.getImage(id));
-		Interpreter.batchMode = false;
-		WindowManager.setTempCurrentImage(null);
+		ImageJHarness.endBatchSession();
 	}
 
 	@Test

@@ -31,17 +31,12 @@ class SaveNiftiCommandTest {
 
 	@BeforeEach
 	void batchMode() {
-		ImageJHarness.registerCommands();
-		Interpreter.batchMode = true;
-		IJ.getErrorMessage();
+		ImageJHarness.startBatchSession();
 	}
 
 	@AfterEach
 	void closeAll() {
-		int[] ids = WindowManager.getIDList();
-		if (ids != null) for (int id : ids) Interpreter.removeBatchModeImage(WindowManager.getImage(id));
-		Interpreter.batchMode = false;
-		WindowManager.setTempCurrentImage(null);
+		ImageJHarness.endBatchSession();
 	}
 
 	@Test

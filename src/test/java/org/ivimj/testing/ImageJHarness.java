@@ -34,6 +34,21 @@ public final class ImageJHarness {
 		HeadlessImageJ.installCommands();
 	}
 
+	/** Starts a headless batch-mode session as a -batch macro has: commands registered, no error pending. */
+	public static void startBatchSession() {
+		registerCommands();
+		ij.macro.Interpreter.batchMode = true;
+		ij.IJ.getErrorMessage();
+	}
+
+	/** Ends it: forgets every batch-mode image and the current image. */
+	public static void endBatchSession() {
+		int[] ids = ij.WindowManager.getIDList();
+		if (ids != null) for (int id : ids) ij.macro.Interpreter.removeBatchModeImage(ij.WindowManager.getImage(id));
+		ij.macro.Interpreter.batchMode = false;
+		ij.WindowManager.setTempCurrentImage(null);
+	}
+
 	/** Result of an ImageJ run in a separate JVM. */
 	public static final class Run {
 		public final int exitCode;
