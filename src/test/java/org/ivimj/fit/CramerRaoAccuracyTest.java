@@ -3,7 +3,6 @@ package org.ivimj.fit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Random;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -11,6 +10,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.ivimj.model.BiExponentialModel;
 import org.ivimj.model.MonoExponentialModel;
 import org.ivimj.model.SignalModel;
+import org.ivimj.testing.RicianNoise;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,14 +84,7 @@ class CramerRaoAccuracyTest {
 	}
 
 	static float[] rician(SignalModel model, double[] p, double sigma, long seed) {
-		Random rnd = new Random(seed);
-		float[] out = new float[VOXELS * B.length];
-		for (int v = 0; v < VOXELS; v++)
-			for (int i = 0; i < B.length; i++) {
-				double re = model.value(B[i], p) + sigma * rnd.nextGaussian(), im = sigma * rnd.nextGaussian();
-				out[v * B.length + i] = (float) Math.sqrt(re * re + im * im);
-			}
-		return out;
+		return RicianNoise.signals(model, p, B, sigma, VOXELS, seed);
 	}
 
 	static double medianRelativeError(float[] estimates, double truth) {

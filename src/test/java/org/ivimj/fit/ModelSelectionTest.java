@@ -3,12 +3,12 @@ package org.ivimj.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 
 import org.ivimj.model.BiExponentialModel;
 import org.ivimj.model.MonoExponentialModel;
 import org.ivimj.model.SignalModel;
 import org.ivimj.model.StretchedExponentialModel;
+import org.ivimj.testing.RicianNoise;
 import org.junit.jupiter.api.Test;
 
 /** Each criterion picks the model that generated the data, at a realistic SNR, in most voxels. */
@@ -55,14 +55,6 @@ class ModelSelectionTest {
 	}
 
 	static float[] noisy(SignalModel model, double[] p, double snr, int voxels, long seed) {
-		Random rnd = new Random(seed);
-		float[] out = new float[voxels * B.length];
-		double sigma = p[0] / snr;
-		for (int v = 0; v < voxels; v++)
-			for (int i = 0; i < B.length; i++) {
-				double re = model.value(B[i], p) + sigma * rnd.nextGaussian(), im = sigma * rnd.nextGaussian();
-				out[v * B.length + i] = (float) Math.sqrt(re * re + im * im);
-			}
-		return out;
+		return RicianNoise.signals(model, p, B, p[0] / snr, voxels, seed);
 	}
 }

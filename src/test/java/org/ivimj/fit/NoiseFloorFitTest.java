@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 
 import org.ivimj.model.BiExponentialModel;
 import org.ivimj.model.MonoExponentialModel;
 import org.ivimj.model.SignalModel;
 import org.ivimj.model.StretchedExponentialModel;
+import org.ivimj.testing.RicianNoise;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,14 +57,7 @@ class NoiseFloorFitTest {
 	}
 
 	static float[] rician(SignalModel model, double[] p, double sigma, long seed) {
-		Random rnd = new Random(seed);
-		float[] out = new float[VOXELS * B.length];
-		for (int v = 0; v < VOXELS; v++)
-			for (int i = 0; i < B.length; i++) {
-				double re = model.value(B[i], p) + sigma * rnd.nextGaussian(), im = sigma * rnd.nextGaussian();
-				out[v * B.length + i] = (float) Math.sqrt(re * re + im * im);
-			}
-		return out;
+		return RicianNoise.signals(model, p, B, sigma, VOXELS, seed);
 	}
 
 	static double mean(float[] x) {
