@@ -19,11 +19,13 @@ dwi = getTitle();
 print("b-values: " + Property.get("IVIM.bvalues"));
 
 // 2. An ROI where there is signal: the automatic (Otsu) threshold of the first b = 0 image, as a
-//    reader's ROI would be drawn on a lesion. ROIs without a slice position apply to every slice.
+//    reader's ROI would be drawn on a lesion. ROIs without a slice position apply to every slice; the ROI
+//    Manager of ImageJ 1.54h and later pins an added ROI to the current slice, so remove it explicitly.
 setSlice(1);
 setAutoThreshold("Otsu dark");
 run("Create Selection");
 roiManager("add");
+roiManager("Remove Slice Info");
 roiManager("select", 0);
 roiManager("rename", "signal");
 run("Select None");

@@ -50,7 +50,9 @@ public class PhantomCommand implements PlugIn {
 				RoiManager rm = RoiManager.getInstance();
 				if (rm == null) rm = HeadlessRoiManager.install();
 				if (rm == null) rm = RoiManager.getRoiManager();
-				for (Roi roi : PhantomImage.rois(p)) rm.addRoi((Roi) roi.clone());
+				// add(roi, -1), not addRoi: since ImageJ 1.54h addRoi pins a position-less ROI to the current
+				// slice, which would drop the spondylitis lesion's other slices on newer ImageJ only.
+				for (Roi roi : PhantomImage.rois(p)) rm.add((Roi) roi.clone(), -1);
 			}
 		}
 		catch (IvimInputException e) {
