@@ -31,7 +31,9 @@ public final class ImageJOutput {
 	}
 
 	/** Makes the table ImageJ's Results table and shows it where a display exists. */
-	public static void showResults(ResultsTable rt) {
+	public static void showResults(ResultsTable table) {
+		// An IvimResultsTable keeps full precision when the user saves "Results" (ImageJ's own would not).
+		IvimResultsTable rt = IvimResultsTable.of(table);
 		Analyzer.setResultsTable(rt);
 		if (canShowWindows()) rt.show(RoiResultsTable.TITLE);
 	}

@@ -72,7 +72,8 @@ public final class IvimTables {
 	 *
 	 * @return the file written, or null
 	 */
-	public static synchronized File publish(ResultsTable table, String title, String directory) {
+	public static synchronized File publish(ResultsTable output, String title, String directory) {
+		IvimResultsTable table = IvimResultsTable.of(output);
 		PRODUCED.put(title, table);
 		if (!GraphicsEnvironment.isHeadless()) table.show(title);
 		if (directory == null || directory.trim().isEmpty()) return null;

@@ -53,7 +53,7 @@ public final class RoiResultsTable {
 	public static ResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
 		Map<FitMethod, float[][][]> planes, FitOptions options, float[][] modelLabels)
 	{
-		ResultsTable rt = new ResultsTable();
+		IvimResultsTable rt = new IvimResultsTable();
 		Calibration cal = h.image().getCalibration();
 		double pixelArea = cal.pixelWidth * cal.pixelHeight;
 		double[] b = h.bValues();
@@ -133,19 +133,17 @@ public final class RoiResultsTable {
 		return n;
 	}
 
-	private static void formatColumns(ResultsTable rt, List<FitMethod> methods) {
-		// Diffusivities are ~1e-3: scientific notation keeps their digits in the window and in saved CSV.
+	private static void formatColumns(IvimResultsTable rt, List<FitMethod> methods) {
+		// Diffusivities are ~1e-3: scientific notation keeps their digits readable in the window (saved files
+		// keep full precision whatever the display format: IvimResultsTable).
 		for (FitMethod m : methods) {
 			String[] names = m.parameterNames(), units = m.parameterUnits();
 			for (int k = 0; k < names.length; k++)
 				for (String s : new String[] {"_mean", "_sd", "_median", "_roifit"}) {
-					int col = rt.getColumnIndex(MapNames.stem(m, names[k]) + s);
-					if (col >= 0) rt.setDecimalPlaces(col, units[k].equals("mm²/s") ? -5 : 5);
+					rt.setColumnFormat(MapNames.stem(m, names[k]) + s, units[k].equals("mm²/s") ? -5 : 5);
 				}
-			int col = rt.getColumnIndex(MapNames.prefix(m) + "_R2_roifit");
-			if (col >= 0) rt.setDecimalPlaces(col, 5);
+			rt.setColumnFormat(MapNames.prefix(m) + "_R2_roifit", 5);
 		}
-		int area = rt.getColumnIndex("Area");
-		if (area >= 0) rt.setDecimalPlaces(area, 4);
+		rt.setColumnFormat("Area", 4);
 	}
 }

@@ -2,6 +2,7 @@ package org.ivimj.plugins;
 
 import ij.measure.ResultsTable;
 
+import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.GroupDescriptives;
 import org.ivimj.stats.IvimStatistics;
@@ -24,7 +25,7 @@ public class DescriptiveStatisticsCommand extends IvimCommand {
 		if (!o.show()) return;
 		StudyInput in = StudyInput.read(o);
 		String save = o.nextString();
-		ResultsTable out = new ResultsTable();
+		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		for (String p : in.parameters) {
 			StudyData.Split s = in.data.split(p, in.positive);

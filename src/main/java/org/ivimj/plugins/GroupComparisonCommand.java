@@ -2,6 +2,7 @@ package org.ivimj.plugins;
 
 import ij.measure.ResultsTable;
 
+import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.GroupComparison;
 import org.ivimj.stats.IvimStatistics;
@@ -32,7 +33,7 @@ public class GroupComparisonCommand extends IvimCommand {
 		double alpha = o.nextNumber();
 		if (!(alpha > 0 && alpha < 1)) throw new CommandException("Normality alpha must be between 0 and 1, not " + alpha + ".");
 		String save = o.nextString();
-		ResultsTable out = new ResultsTable();
+		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		for (String p : in.parameters) {
 			StudyData.Split s = in.split(p);

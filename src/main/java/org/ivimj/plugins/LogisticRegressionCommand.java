@@ -3,6 +3,7 @@ package org.ivimj.plugins;
 import ij.IJ;
 import ij.measure.ResultsTable;
 
+import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.IvimStatistics;
 import org.ivimj.stats.LogisticRegression;
@@ -29,7 +30,7 @@ public class LogisticRegressionCommand extends IvimCommand {
 		checkConfidence(confidence);
 		String save = o.nextString();
 		LogisticRegression.Result r = fit(in, confidence);
-		ResultsTable out = new ResultsTable();
+		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		// SPSS order: the parameters, then the constant.
 		for (int k = 1; k <= r.terms.length; k++) {

@@ -4,6 +4,7 @@ import ij.measure.ResultsTable;
 
 import java.util.Locale;
 
+import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
 import org.ivimj.fit.ProtocolSimulator;
@@ -70,8 +71,7 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 		catch (IllegalArgumentException e) {
 			throw new CommandException(e.getMessage());
 		}
-		ResultsTable out = new ResultsTable();
-		out.setPrecision(-6);
+		IvimResultsTable out = new IvimResultsTable();
 		for (ProtocolSimulator.Row r : rows) {
 			out.incrementCounter();
 			out.addValue("Method", method.label());
@@ -87,6 +87,13 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 			out.addValue("Fitted_percent", 100 * r.fitted);
 			out.addValue("b_values", BValueText.format(b));
 		}
+		// A format a person reads per column: S0 (~1000) and D (~1e-3) share the value columns, so those
+		// are scientific with four decimals; the saved CSV keeps full precision whatever is shown.
+		out.setColumnFormat("SNR", 1);
+		for (String c : new String[] {"Truth", "Mean", "Bias", "SD", "RMSE", "CRB_SD"})
+			out.setColumnFormat(c, -4);
+		out.setColumnFormat("RMSE_over_CRB", 3);
+		out.setColumnFormat("Fitted_percent", 1);
 		IvimTables.publish(out, TITLE, save);
 		ij.IJ.showStatus(String.format(Locale.ROOT, "IVIM-J: simulated %d realisations", (int) realisations));
 	}

@@ -6,6 +6,7 @@ import ij.measure.ResultsTable;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.IntraclassCorrelation;
 import org.ivimj.stats.IvimStatistics;
@@ -75,7 +76,7 @@ public class ReaderAgreementCommand extends IvimCommand {
 				r2.add(StudyInput.numericColumn(a, t1, c2.get(k)));
 			}
 		}
-		ResultsTable out = new ResultsTable();
+		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		for (int k = 0; k < names.size(); k++) {
 			double[][] pairs = complete(r1.get(k), r2.get(k));

@@ -6,6 +6,7 @@ import ij.measure.ResultsTable;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.ReaderMatch;
 
@@ -57,7 +58,7 @@ public class ReaderCombinationCommand extends IvimCommand {
 		List<String> carried = new ArrayList<>();
 		for (String h : a.getHeadings())
 			if (h != null && !h.trim().isEmpty() && a.columnExists(h) && !h.equals(roi) && !params.contains(h)) carried.add(h);
-		ResultsTable out = new ResultsTable();
+		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		for (int r = 0; r < m.names.size(); r++) {
 			int i = m.rows1[r], j = m.rows2[r];

@@ -12,6 +12,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.DeLongRoc;
 import org.ivimj.stats.IvimStatistics;
@@ -63,7 +64,7 @@ public class RocAnalysisCommand extends IvimCommand {
 			throw new CommandException("\"compare\" needs exactly two parameters separated by a comma, e.g. compare=[Dstar,f].");
 		for (String p : combined) StudyInput.numericColumn(StudyInput.table(in.tableTitle), in.tableTitle, p);
 
-		ResultsTable out = new ResultsTable();
+		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		List<String> names = new ArrayList<>();
 		List<DeLongRoc.Result> curves = new ArrayList<>();
@@ -143,7 +144,7 @@ public class RocAnalysisCommand extends IvimCommand {
 			r[k] = IvimStatistics.roc(s[0], s[1], direction, confidence);
 		}
 		DeLongRoc.Comparison cmp = IvimStatistics.rocTest(r[0], r[1]);
-		ResultsTable out = new ResultsTable();
+		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		out.incrementCounter();
 		out.addValue("Parameter1", pair.get(0));
