@@ -16,6 +16,11 @@ import java.util.Map;
  * dialogs, it reads the same macro keys from {@link Macro#getOptions()} with GenericDialog's rules: the
  * key is the label's first word in lower case; a checkbox is on when its key appears; a missing value
  * takes its default; with no options at all every field takes its default.
+ * <p>
+ * Either way, macro options are checked when the dialog is shown: a key the command does not have is
+ * refused with the nearest valid key ("unknown option 'dstar_mx': did you mean 'dstar_max'?"), so a
+ * misspelling never silently runs another analysis; and a field marked {@link #requireInMacro()} must be
+ * given.
  */
 public final class OptionsDialog {
 
@@ -25,19 +30,19 @@ public final class OptionsDialog {
 	private final List<Object> defaults = new ArrayList<>();
 	private final List<String> keys = new ArrayList<>();
 	private final List<String[]> choices = new ArrayList<>();
+	private final List<String> required = new ArrayList<>();
+	private final String title;
 	private int next;
 	private boolean canceled;
 
+	/** Keys ImageJ itself may add to a recorded or hand-written command line. */
+	private static final List<String> IMAGEJ_KEYS = java.util.Arrays.asList("stack");
+
 	public OptionsDialog(String title) {
-		if (GraphicsEnvironment.isHeadless()) {
-			dialog = null;
-			options = Macro.getOptions();
-			if (options != null) parse(options);
-		}
-		else {
-			dialog = new GenericDialog(title);
-			options = null;
-		}
+		this.title = title;
+		options = Macro.getOptions();
+		if (options != null) parse(options);
+		dialog = GraphicsEnvironment.isHeadless() ? null : new GenericDialog(title);
 	}
 
 	/** Whether options come from a macro (or no dialog can be shown). */
@@ -51,32 +56,32 @@ public final class OptionsDialog {
 
 	public void addNumericField(String label, double value, int digits, int columns, String units) {
 		if (dialog != null) dialog.addNumericField(label, value, digits, columns, units);
-		else add(label, value, null);
+		add(label, value, null);
 	}
 
 	public void addStringField(String label, String value, int columns) {
 		if (dialog != null) dialog.addStringField(label, value, columns);
-		else add(label, value, null);
+		add(label, value, null);
 	}
 
 	public void addFileField(String label, String path) {
 		if (dialog != null) dialog.addFileField(label, path);
-		else add(label, path, null);
+		add(label, path, null);
 	}
 
 	public void addDirectoryField(String label, String path) {
 		if (dialog != null) dialog.addDirectoryField(label, path);
-		else add(label, path, null);
+		add(label, path, null);
 	}
 
 	public void addCheckbox(String label, boolean value) {
 		if (dialog != null) dialog.addCheckbox(label, value);
-		else add(label, value, null);
+		add(label, value, null);
 	}
 
 	public void addChoice(String label, String[] items, String value) {
 		if (dialog != null) dialog.addChoice(label, items, value);
-		else add(label, value, items);
+		add(label, value, items);
 	}
 
 	/** Puts the next field on the same row as the previous one (display only). */
@@ -88,8 +93,20 @@ public final class OptionsDialog {
 		if (dialog != null) dialog.addHelp(text);
 	}
 
-	/** Shows the dialog (no-op headless); false if the user cancelled. */
+	/**
+	 * Marks the field added last as one a macro must give (e.g. the folder of an import): without it the
+	 * command would run on a default the macro's author never chose.
+	 */
+	public void requireInMacro() {
+		required.add(keys.get(keys.size() - 1));
+	}
+
+	/**
+	 * Shows the dialog (no-op headless); false if the user cancelled. Macro options are checked first:
+	 * throws {@link IvimInputException} for an unknown key or a missing required one.
+	 */
 	public boolean show() {
+		if (options != null) checkKeys();
 		if (dialog == null) return true;
 		dialog.showDialog();
 		canceled = dialog.wasCanceled();
@@ -152,6 +169,46 @@ public final class OptionsDialog {
 		int i = next++;
 		String v = value(i);
 		return v == null ? (String) defaults.get(i) : v;
+	}
+
+	private void checkKeys() {
+		for (String key : values.keySet()) {
+			if (keys.contains(key) || IMAGEJ_KEYS.contains(key)) continue;
+			String nearest = nearest(key);
+			throw new IvimInputException(title + ": unknown option '" + key + "'" + (nearest != null ? ": did you mean '"
+				+ nearest + "'?" : ".") + " Its options are: " + String.join(", ", keys) + ".");
+		}
+		for (String key : required)
+			if (!values.containsKey(key)) throw new IvimInputException(title + ": option " + key + "= is missing: give it, e.g. "
+				+ key + "=[/path/to/data].");
+	}
+
+	/** The declared key closest to {@code key} in edit distance, if close enough to be a misspelling. */
+	private String nearest(String key) {
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (String k : keys) {
+			int d = editDistance(key, k);
+			if (d < bestDistance) {
+				bestDistance = d;
+				best = k;
+			}
+		}
+		return best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
+	}
+
+	static int editDistance(String a, String b) {
+		int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) prev[j] = j;
+		for (int i = 1; i <= a.length(); i++) {
+			cur[0] = i;
+			for (int j = 1; j <= b.length(); j++)
+				cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+			int[] t = prev;
+			prev = cur;
+			cur = t;
+		}
+		return prev[b.length()];
 	}
 
 	private void add(String label, Object value, String[] items) {

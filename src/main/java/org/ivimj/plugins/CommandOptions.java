@@ -74,9 +74,23 @@ final class CommandOptions {
 		dialog.addMessage(text);
 	}
 
-	/** Shows the dialog; false if the user cancelled. */
+	/** Marks the field added last as one a macro must give ({@link OptionsDialog#requireInMacro()}). */
+	void requireInMacro() {
+		dialog.requireInMacro();
+	}
+
+	/**
+	 * Shows the dialog; false if the user cancelled. Unknown or missing macro keys are reported through
+	 * the one error path and end the command.
+	 */
 	boolean show() {
-		return dialog.show();
+		try {
+			return dialog.show();
+		}
+		catch (org.ivimj.ij.IvimInputException e) {
+			fail(e.getMessage());
+			return false;
+		}
 	}
 
 	String nextString() {

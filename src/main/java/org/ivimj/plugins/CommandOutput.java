@@ -1,5 +1,7 @@
 package org.ivimj.plugins;
 
+import org.ivimj.ij.ImageJOutput;
+
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -25,17 +27,13 @@ final class CommandOutput {
 		WindowManager.setTempCurrentImage(imp);
 	}
 
-	/** Reports an error naming the file and what is wrong, and aborts the running macro. */
+	/**
+	 * Reports an error under the command's title through IVIM-J's one error path
+	 * ({@link ImageJOutput#error}: a dialog, or headless {@code IVIM-J error: <title>: <message>}, the macro
+	 * stopped and the exit status 1).
+	 */
 	static void error(String title, String message) {
-		Interpreter macro = Interpreter.getInstance();
-		if (macro != null && (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null)) {
-			// ImageJ reports a macro error in a modal dialog, which cannot exist headless and would hang an
-			// unattended -batch run (no ImageJ window): print the message where -batch shows output, as
-			// ImageJ's own IJ.showMessage does without its window, and let the macro stop without the dialog.
-			System.out.println(title + ": " + message);
-			macro.setIgnoreErrors(true);
-		}
-		IJ.error(title, message);
+		ImageJOutput.error(title + ": " + message);
 	}
 
 	/** Writes import notes to the Log (standard output headless). */

@@ -41,7 +41,10 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 			}
 		}
 		CommandOptions gd = new CommandOptions(fromStack ? "DICOM Stack to IVIM Hyperstack" : "DICOM Diffusion Series (IVIM)");
-		if (!fromStack) gd.addDirectoryField("Folder", lastFolder);
+		if (!fromStack) {
+			gd.addDirectoryField("Folder", lastFolder);
+			gd.requireInMacro();
+		}
 		SeriesArrangement.addOptions(gd);
 		if (!gd.show()) return;
 		String folder = fromStack ? null : gd.nextString();

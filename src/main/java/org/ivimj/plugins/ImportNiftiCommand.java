@@ -29,6 +29,7 @@ public class ImportNiftiCommand implements PlugIn {
 	public void run(String arg) {
 		CommandOptions gd = new CommandOptions("NIfTI Diffusion (IVIM)");
 		gd.addFileField("Open", lastFile);
+		gd.requireInMacro();
 		gd.addFileField("Bval", "");
 		gd.addMessage("Bval empty: the .bval file beside the image");
 		SeriesArrangement.addOptions(gd);

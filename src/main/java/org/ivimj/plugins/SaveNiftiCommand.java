@@ -51,6 +51,7 @@ public class SaveNiftiCommand implements PlugIn {
 			}
 		CommandOptions gd = new CommandOptions("Save as NIfTI");
 		gd.addFileField("Save", defaultPath(imp));
+		gd.requireInMacro();
 		gd.addChoice("Geometry", titles.toArray(new String[0]), THIS_IMAGE);
 		if (!gd.show()) return;
 		String file = gd.nextString();
