@@ -70,6 +70,7 @@ public final class ProtocolSimulator {
 			+ ", not " + truth.length);
 		if (!(snr > 0)) throw new IllegalArgumentException("SNR must be positive, not " + snr);
 		if (realisations < 2) throw new IllegalArgumentException("Simulate at least 2 realisations");
+		ProtocolCheck.check(method, bValues, options);
 		int nb = bValues.length;
 		double sigma = truth[0] / snr;
 		Random rnd = new Random(seed);

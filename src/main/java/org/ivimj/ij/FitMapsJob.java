@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.ivimj.fit.ProtocolCheck;
 import org.ivimj.fit.BatchFit;
 import org.ivimj.fit.BatchResult;
 import org.ivimj.fit.FitMethod;
@@ -53,6 +54,12 @@ public final class FitMapsJob {
 		List<VoxelFit> fitters = new ArrayList<>();
 		for (FitMethod m : methods) {
 			try {
+				ProtocolCheck.check(m, b, options);
+			}
+			catch (IllegalArgumentException e) {
+				throw new IvimInputException(e.getMessage());
+			}
+			try {
 				// The shrinkage fit starts from free fits, so the free fitter validates its b-values and options.
 				fitters.add(Ivim.fitter(m.regionWide() ? FitMethod.BI_FREE : m, b, options));
 			}
@@ -84,6 +91,10 @@ public final class FitMapsJob {
 			region = FitRegion.ofRois(h, all, allNames, firstReader.description() + " and the second reader's ROIs");
 		}
 		float[] signals = h.gather(region.masks(), region.voxelCount());
+		double rising = ProtocolCheck.risingFraction(b, signals);
+		if (rising > 0.5) ij.IJ.log(String.format(java.util.Locale.ROOT, "IVIM-J warning: the signal rises with b in %.0f%% "
+			+ "of the region's voxels: are the b-values in the right order? Check them with Plugins › IVIM › Set b-values...",
+			100 * rising));
 		long t1 = System.nanoTime();
 
 		Map<FitMethod, BatchResult> fits = new EnumMap<>(FitMethod.class);
