@@ -27,20 +27,41 @@ public final class BValueMetadata {
 		imp.setProp(DIMENSION_KEY, dimension.word());
 	}
 
-	/** The stored b-values, or null when the image has none. */
+	/**
+	 * The stored b-values, or null when the image has none. A property that is not a list of b-values
+	 * (edited by hand, or written by another program) throws {@link IvimInputException} saying how to
+	 * set them again.
+	 */
 	public static double[] bValues(ImagePlus imp) {
 		String s = imp.getProp(BVALUES_KEY);
 		if (s == null || s.trim().isEmpty()) return null;
 		String[] parts = s.trim().split("[,\\s]+");
 		double[] b = new double[parts.length];
-		for (int i = 0; i < parts.length; i++) b[i] = Double.parseDouble(parts[i]);
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				b[i] = Double.parseDouble(parts[i]);
+			}
+			catch (NumberFormatException e) {
+				b[i] = Double.NaN;
+			}
+			if (!(b[i] >= 0) || Double.isInfinite(b[i])) throw new IvimInputException("The image property " + BVALUES_KEY
+				+ " of \"" + imp.getTitle() + "\" is \"" + s.trim() + "\", not a list of b-values ≥ 0 (\"" + parts[i]
+				+ "\"): set them again with Plugins › IVIM › Set b-values...");
+		}
 		return b;
 	}
 
-	/** The stored b dimension, or null when the image has none. */
+	/** The stored b dimension, or null when the image has none; an unknown word throws {@link IvimInputException}. */
 	public static BDimension dimension(ImagePlus imp) {
 		String s = imp.getProp(DIMENSION_KEY);
-		return s == null || s.trim().isEmpty() ? null : BDimension.parse(s);
+		if (s == null || s.trim().isEmpty()) return null;
+		try {
+			return BDimension.parse(s);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IvimInputException("The image property " + DIMENSION_KEY + " of \"" + imp.getTitle() + "\" is \""
+				+ s.trim() + "\", not channels, slices or frames: set the b-values again with Plugins › IVIM › Set b-values...");
+		}
 	}
 
 	/** Formats a b-value without a trailing ".0" for whole numbers. */

@@ -78,9 +78,10 @@ public final class IvimTables {
 		if (!GraphicsEnvironment.isHeadless()) table.show(title);
 		if (directory == null || directory.trim().isEmpty()) return null;
 		File dir = new File(directory.trim());
-		if (!dir.isDirectory() && !dir.mkdirs()) throw new IllegalArgumentException("Cannot create the folder " + dir);
+		if (!dir.isDirectory() && !dir.mkdirs()) throw new IvimInputException("Cannot create the folder " + dir + " to save \"" + title
+			+ "\": give a folder you can write to as save=.");
 		File file = new File(dir, fileName(title) + ".csv");
-		if (!table.save(file.getPath())) throw new IllegalArgumentException("Cannot write " + file);
+		if (!table.save(file.getPath())) throw new IvimInputException("Cannot write " + file + ": check the folder's permissions and free space.");
 		IJ.log("IVIM-J: wrote " + file.getPath());
 		return file;
 	}

@@ -44,10 +44,16 @@ public class FitMapsCommand implements PlugIn {
 			long t0 = System.nanoTime();
 			FitMapsResult r = FitMapsJob.run(imp, s, IJ::showProgress, IJ::escapePressed);
 			IJ.showProgress(1.0);
+			// Everything that can still be refused is made before anything is shown: a refused command
+			// leaves the user's Results table and windows as they were.
+			ResultsTable[] readers = r.secondReaderTable != null && r.table != null ? readers(r.table, r.secondReaderTable) : null;
 			if (r.hyperstack != null) ImageJOutput.show(r.hyperstack);
 			else for (ImagePlus m : r.maps) ImageJOutput.show(m);
 			if (r.table != null) ImageJOutput.showResults(r.table);
-			if (r.secondReaderTable != null && r.table != null) publishReaders(r.table, r.secondReaderTable);
+			if (readers != null) {
+				IvimTables.publish(readers[0], SECOND_READER_TITLE, "");
+				IvimTables.publish(readers[1], ReaderCombinationCommand.TITLE, "");
+			}
 			IJ.showStatus(String.format("IVIM-J: %d voxels, %d method(s) in %.2f s", r.region.voxelCount(),
 				s.methods.size(), (System.nanoTime() - t0) / 1e9));
 		}
@@ -147,7 +153,7 @@ public class FitMapsCommand implements PlugIn {
 		s.hyperstack = gd.getNextBoolean();
 		s.table = gd.getNextBoolean();
 		String reader2 = gd.getNextString().trim();
-		if (!reader2.isEmpty()) s.secondReaderRois = RoiSets.read(java.nio.file.Paths.get(reader2));
+		if (!reader2.isEmpty()) s.secondReaderRois = RoiSets.read(org.ivimj.ij.UserPaths.of(reader2, "reader2"));
 		return s;
 	}
 
@@ -155,16 +161,15 @@ public class FitMapsCommand implements PlugIn {
 	 * Both readers' ROI tables matched by ROI name (and slice, where an ROI spans several) into
 	 * {@link ReaderCombinationCommand#TITLE}: per column of ROI means and ROI-mean-signal fits, the
 	 * readers' mean under the column's name and each reader's value ({@code _R1}, {@code _R2}), as the
-	 * seed paper measured. Also kept as {@value #SECOND_READER_TITLE}.
+	 * seed paper measured; the second reader's own table is the first element (kept as
+	 * {@value #SECOND_READER_TITLE}), the combined table the second. Throws for readers that cannot be matched.
 	 */
-	static void publishReaders(ResultsTable first, ResultsTable second) {
+	static ResultsTable[] readers(ResultsTable first, ResultsTable second) {
 		ResultsTable a = keyed(first), b = keyed(second);
 		List<String> params = new ArrayList<>();
 		for (String h : a.getHeadings())
 			if (h != null && (h.endsWith("_mean") || h.endsWith("_roifit")) && b.columnExists(h)) params.add(h);
-		IvimTables.publish(b, SECOND_READER_TITLE, "");
-		IvimTables.publish(ReaderCombinationCommand.combine(a, "reader 1", b, "reader 2", "Lesion", params),
-			ReaderCombinationCommand.TITLE, "");
+		return new ResultsTable[] {b, ReaderCombinationCommand.combine(a, "reader 1", b, "reader 2", "Lesion", params)};
 	}
 
 	/** Title of the second reader's ROI table. */

@@ -31,6 +31,15 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		try {
+			execute(arg);
+		}
+		catch (org.ivimj.ij.IvimInputException e) {
+			CommandOutput.error(TITLE, e.getMessage());
+		}
+	}
+
+	private void execute(String arg) {
 		boolean fromStack = "stack".equals(arg);
 		ImagePlus source = null;
 		if (fromStack) {
@@ -64,7 +73,7 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 					CommandOutput.error(TITLE, "No folder given: use folder=/path/to/series.");
 					return;
 				}
-				Path dir = Paths.get(folder.trim());
+				Path dir = org.ivimj.ij.UserPaths.of(folder, "folder");
 				lastFolder = dir.toString();
 				series = DicomDiffusionSeries.readFolder(dir, repeats, order);
 				title = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();

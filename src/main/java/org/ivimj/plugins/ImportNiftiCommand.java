@@ -27,6 +27,15 @@ public class ImportNiftiCommand implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		try {
+			execute(arg);
+		}
+		catch (org.ivimj.ij.IvimInputException e) {
+			CommandOutput.error(TITLE, e.getMessage());
+		}
+	}
+
+	private void execute(String arg) {
 		CommandOptions gd = new CommandOptions("NIfTI Diffusion (IVIM)");
 		gd.addFileField("Open", lastFile);
 		gd.requireInMacro();
@@ -44,11 +53,11 @@ public class ImportNiftiCommand implements PlugIn {
 			CommandOutput.error(TITLE, "No file given: use open=/path/to/image.nii.gz.");
 			return;
 		}
-		Path path = Paths.get(file.trim());
+		Path path = org.ivimj.ij.UserPaths.of(file, "open");
 		lastFile = path.toString();
 		DiffusionSeries series;
 		try {
-			series = NiftiDiffusionSeries.read(path, bval == null || bval.trim().isEmpty() ? null : Paths.get(bval.trim()),
+			series = NiftiDiffusionSeries.read(path, bval == null || bval.trim().isEmpty() ? null : org.ivimj.ij.UserPaths.of(bval, "bval"),
 				repeats, order);
 		}
 		catch (IvimImportException e) {

@@ -96,8 +96,10 @@ public class RocAnalysisCommand extends IvimCommand {
 				out.addValue("Note", "no combined score: " + fit.message);
 			}
 		}
+		// The comparison can still be refused: make it before anything is published or written.
+		IvimResultsTable comparison = compare.size() == 2 ? compare(in, compare, direction, confidence) : null;
 		IvimTables.publish(out, TITLE, save);
-		if (compare.size() == 2) compare(in, compare, direction, confidence, save);
+		if (comparison != null) IvimTables.publish(comparison, COMPARISON_TITLE, save);
 		if (plot && !curves.isEmpty()) plot(names, curves, save);
 	}
 
@@ -128,7 +130,7 @@ public class RocAnalysisCommand extends IvimCommand {
 		out.addValue("Note", r.tiedCutoffs > 1 ? r.tiedCutoffs + " cut-offs share the maximum Youden index; the one with the highest sensitivity is shown" : "");
 	}
 
-	private static void compare(StudyInput in, List<String> pair, DeLongRoc.Direction direction, double confidence, String save) {
+	private static IvimResultsTable compare(StudyInput in, List<String> pair, DeLongRoc.Direction direction, double confidence) {
 		for (String p : pair)
 			if (!in.data.hasColumn(p)) StudyInput.numericColumn(StudyInput.table(in.tableTitle), in.tableTitle, p);
 		StudyInput both = in.withParameters(pair);
@@ -158,7 +160,7 @@ public class RocAnalysisCommand extends IvimCommand {
 		out.addValue("Excluded", c.excluded.size());
 		out.addValue("Note", r[0].direction != r[1].direction
 			? "directions differ (" + r[0].direction.key + " vs " + r[1].direction.key + "): the test compares the AUCs as each is oriented" : "");
-		IvimTables.publish(out, COMPARISON_TITLE, save);
+		return out;
 	}
 
 	private static void plot(List<String> names, List<DeLongRoc.Result> curves, String save) {

@@ -36,6 +36,15 @@ public class SaveNiftiCommand implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		try {
+			execute(arg);
+		}
+		catch (org.ivimj.ij.IvimInputException e) {
+			CommandOutput.error(TITLE, e.getMessage());
+		}
+	}
+
+	private void execute(String arg) {
 		ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) {
 			CommandOutput.error(TITLE, "No image is open: there is nothing to save.");
@@ -60,7 +69,7 @@ public class SaveNiftiCommand implements PlugIn {
 			CommandOutput.error(TITLE, "No file given: use save=/path/to/map.nii.gz.");
 			return;
 		}
-		Path path = Paths.get(file.trim());
+		Path path = org.ivimj.ij.UserPaths.of(file, "save");
 		String name = path.getFileName().toString().toLowerCase();
 		if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) path = path.resolveSibling(path.getFileName() + ".nii");
 		try {

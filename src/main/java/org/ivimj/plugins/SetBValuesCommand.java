@@ -34,8 +34,15 @@ public class SetBValuesCommand implements PlugIn {
 			ImagePlus imp = WindowManager.getCurrentImage();
 			if (imp == null) throw new IvimInputException("No image is open: open a diffusion series (one image per "
 				+ "b-value) first.");
-			double[] known = BValueMetadata.bValues(imp);
-			BDimension knownDim = BValueMetadata.dimension(imp);
+			double[] known = null;
+			BDimension knownDim = null;
+			try {
+				known = BValueMetadata.bValues(imp);
+				knownDim = BValueMetadata.dimension(imp);
+			}
+			catch (IvimInputException e) {
+				// Corrupt stored b-values: this command is the remedy, so offer a fresh entry instead of refusing.
+			}
 			OptionsDialog gd = new OptionsDialog("Set b-values");
 			gd.addChoice("source", SOURCES, known != null ? TYPED : labelsWork(imp) ? LABELS : TYPED);
 			gd.addStringField("b-values", known == null ? "" : BValueText.format(known), 50);
@@ -72,7 +79,7 @@ public class SetBValuesCommand implements PlugIn {
 			case FILE:
 				if (file == null || file.trim().isEmpty()) throw new IvimInputException("No b-value file given: "
 					+ "give file=[/path/to/series.bval].");
-				b = BValueText.readFile(Paths.get(file.trim()));
+				b = BValueText.readFile(org.ivimj.ij.UserPaths.of(file, "file"));
 				dim = BValueSources.dimensionFor(imp, b.length, dimension);
 				break;
 			case LABELS:
