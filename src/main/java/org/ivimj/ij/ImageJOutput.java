@@ -38,6 +38,11 @@ public final class ImageJOutput {
 		if (canShowWindows()) rt.show(RoiResultsTable.TITLE);
 	}
 
+	/** What a command reports when the JVM runs out of memory despite the checks made before reading. */
+	public static final String OUT_OF_MEMORY = "ImageJ ran out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+		+ " MB at most): give it more (Edit › Options › Memory & Threads, or java -Xmx), close other images, or work on "
+		+ "a smaller region.";
+
 	private static final AtomicInteger ERRORS = new AtomicInteger();
 
 	/**

@@ -8,12 +8,20 @@ import java.nio.file.Path;
 /** FSL's b-value file: one b-value (s/mm²) per volume, separated by whitespace (spaces or newlines). */
 public final class BvalFile {
 
+	/** Largest .bval accepted (bytes). */
+	static final long MAX_BYTES = 10L << 20;
+
 	private BvalFile() {}
 
 	/** Reads the b-values; every value must be a finite number ≥ 0. */
 	public static double[] read(Path file) throws IvimImportException {
 		String text;
 		try {
+			// A b-value file holds one short number per volume: 10 MB is ~1 million volumes. A larger file
+			// is the wrong file, and reading it whole could exhaust the heap.
+			long size = Files.size(file);
+			if (size > MAX_BYTES) throw new IvimImportException(file.toString(), "is " + MemoryCheck.size(size)
+				+ ", far more than a b-value file (one number per volume) can hold: choose the .bval file of the series");
 			text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 		}
 		catch (IOException e) {

@@ -40,6 +40,11 @@ public final class NiftiReader {
 			if (plane > Integer.MAX_VALUE || bytes > Integer.MAX_VALUE - 16)
 				throw new IvimImportException(name, "is too large to read (" + w + " x " + ht + " x " + d + " x " + t
 					+ " voxels)");
+			// The raw bytes, the decoded float planes (with Java's per-array overhead, which dominates for
+			// tiny planes), and the image the importer makes from them.
+			long planes = (long) d * t;
+			long floats = planes * (64 + 4 * plane);
+			MemoryCheck.require(name, w + " x " + ht + " x " + d + " x " + t + " voxels", bytes + 2 * floats);
 			long skip = (long) h.voxOffset - NiftiHeader.SIZE;
 			if (skip(in, skip) < skip) throw new IvimImportException(name, "is truncated before its voxel data"
 				+ " (vox_offset " + (long) h.voxOffset + ")");
@@ -47,10 +52,25 @@ public final class NiftiReader {
 			if (data.length < bytes) throw new IvimImportException(name, "is truncated: " + w + " x " + ht + " x " + d
 				+ " x " + t + " voxels of datatype " + h.datatype + " need " + bytes + " bytes, the file holds "
 				+ data.length);
+			if (gz) {
+				// Reading to the end makes GZIPInputStream check the trailer's CRC and length: a corrupt
+				// .nii.gz must not be imported with wrong voxels.
+				byte[] rest = new byte[8192];
+				while (in.read(rest) >= 0) { /* drain */ }
+			}
 			return new NiftiImage(h, decode(h, data, w, ht, d, t));
 		}
 		catch (IvimImportException e) {
 			throw e;
+		}
+		catch (java.util.zip.ZipException e) {
+			if (String.valueOf(e.getMessage()).contains("trailer"))
+				throw new IvimImportException(name, "is a corrupt gzip file (" + e.getMessage() + "): its data do not match "
+					+ "its checksum; copy or export it again", e);
+			throw new IvimImportException(name, "is not a valid gzip file (" + e.getMessage() + ")", e);
+		}
+		catch (java.io.EOFException e) {
+			throw new IvimImportException(name, "is truncated: the gzip stream ends early; copy or export it again", e);
 		}
 		catch (IOException e) {
 			throw new IvimImportException(name, (gz ? "is not a valid gzip file or " : "")

@@ -61,6 +61,10 @@ public class FitMapsCommand implements PlugIn {
 			IJ.showProgress(1.0);
 			ImageJOutput.error(e.getMessage());
 		}
+		catch (OutOfMemoryError e) {
+			IJ.showProgress(1.0);
+			ImageJOutput.error(ImageJOutput.OUT_OF_MEMORY);
+		}
 	}
 
 	/** Shows the dialog (or reads macro options); null if cancelled. */

@@ -37,6 +37,9 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 		catch (org.ivimj.ij.IvimInputException e) {
 			CommandOutput.error(TITLE, e.getMessage());
 		}
+		catch (OutOfMemoryError e) {
+			CommandOutput.error(TITLE, org.ivimj.ij.ImageJOutput.OUT_OF_MEMORY);
+		}
 	}
 
 	private void execute(String arg) {

@@ -42,6 +42,9 @@ public class SaveNiftiCommand implements PlugIn {
 		catch (org.ivimj.ij.IvimInputException e) {
 			CommandOutput.error(TITLE, e.getMessage());
 		}
+		catch (OutOfMemoryError e) {
+			CommandOutput.error(TITLE, org.ivimj.ij.ImageJOutput.OUT_OF_MEMORY);
+		}
 	}
 
 	private void execute(String arg) {

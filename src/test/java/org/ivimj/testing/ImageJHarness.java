@@ -71,8 +71,16 @@ public final class ImageJHarness {
 	 * the class path. Standard output and error are returned together.
 	 */
 	public static Run runBatchMacro(Path macro, String argument, Path workDir) throws IOException, InterruptedException {
+		return runBatchMacro(macro, argument, workDir, new String[0]);
+	}
+
+	/** The same, with extra JVM options (e.g. -Xmx256m to test what happens when memory is short). */
+	public static Run runBatchMacro(Path macro, String argument, Path workDir, String... jvmOptions)
+		throws IOException, InterruptedException
+	{
 		List<String> cmd = new ArrayList<>();
 		cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+		for (String o : jvmOptions) cmd.add(o);
 		cmd.add("-Djava.awt.headless=true");
 		cmd.add("-Dplugins.dir=" + workDir.toAbsolutePath());
 		cmd.add("-cp");
