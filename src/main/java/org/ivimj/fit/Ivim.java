@@ -56,7 +56,8 @@ public final class Ivim {
 	 * {@code signals[v * bValues.length + i]}.
 	 */
 	public static BatchResult fitVoxels(FitMethod method, double[] bValues, FitOptions options, float[] signals) {
-		return BatchFit.fit(fitter(method, bValues, options), signals);
+		// Every method, the region-wide shrinkage fit included, goes the one way below.
+		return fitVoxels(method, bValues, options, signals, Runtime.getRuntime().availableProcessors(), null, null);
 	}
 
 	/** As {@link #fitVoxels(FitMethod, double[], FitOptions, float[])} with thread count, progress and cancel. */
