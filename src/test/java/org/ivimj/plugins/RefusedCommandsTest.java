@@ -104,6 +104,38 @@ class RefusedCommandsTest {
 	}
 
 	@Test
+	void escDuringAFitCancelsItWithAMessageAndShowsNothing() throws Exception {
+		IJ.run("IVIM Phantom...", "slices=4 snr=50 seed=3 add_rois");
+		int images = IjSession.images().size();
+		ResultsTable before = ResultsTable.getResultsTable();
+		java.util.concurrent.atomic.AtomicBoolean pressing = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Thread esc = new Thread(() -> {
+			while (pressing.get()) {
+				IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+				Thread.onSpinWait();
+			}
+		});
+		java.io.PrintStream err = System.err;
+		java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		System.setErr(new java.io.PrintStream(printed, true, "UTF-8"));
+		String e;
+		try {
+			esc.start();
+			e = runExpectingError("Fit IVIM Maps...", "free stretched region=[whole image] table");
+		}
+		finally {
+			pressing.set(false);
+			esc.join();
+			System.setErr(err);
+			IJ.resetEscape();
+		}
+		assertEquals("Fit cancelled (Esc): no maps were made.", e);
+		assertTrue(printed.toString("UTF-8").contains("IVIM-J error: Fit cancelled (Esc)"), printed.toString("UTF-8"));
+		assertEquals(images, IjSession.images().size());
+		assertSame(before, ResultsTable.getResultsTable());
+	}
+
+	@Test
 	void pathsWithANulCharacterAreRefusedByName() {
 		String nul = "/tmp/a\0b";
 		assertErrorMentions(runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + nul + "]"),
