@@ -12,6 +12,8 @@ public final class BatchResult {
 	/** {@code standardErrors[p][v]}. */
 	public final float[][] standardErrors;
 	public final float[] rSquared;
+	/** Residual sum of squares per voxel (NaN where the fit failed; not set by the shrinkage fit). */
+	public final float[] rss;
 	/** {@link FitStatus#code()} per voxel; -1 where not reached (cancelled). */
 	public final byte[] status;
 	/** {@link FitReason#ordinal()} per voxel. */
@@ -31,6 +33,8 @@ public final class BatchResult {
 		}
 		rSquared = new float[voxels];
 		Arrays.fill(rSquared, Float.NaN);
+		rss = new float[voxels];
+		Arrays.fill(rss, Float.NaN);
 		status = new byte[voxels];
 		Arrays.fill(status, (byte) -1);
 		reason = new byte[voxels];
@@ -42,6 +46,7 @@ public final class BatchResult {
 			standardErrors[p][v] = (float) r.standardErrors[p];
 		}
 		rSquared[v] = (float) r.rSquared;
+		rss[v] = (float) r.rss;
 		status[v] = (byte) r.status.code();
 		reason[v] = (byte) r.reason.ordinal();
 	}

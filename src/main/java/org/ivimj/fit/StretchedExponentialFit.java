@@ -16,6 +16,7 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 	private final double[] p = new double[3], lo = new double[3], hi = new double[3];
 	private final WeightedLogLinearFit line = new WeightedLogLinearFit();
 	private final BoundedLevenbergMarquardt solver;
+	private final boolean noiseAware;
 
 	public StretchedExponentialFit(double[] bValues, FitOptions options) {
 		super(bValues, options);
@@ -28,7 +29,14 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 			if (b[i] == 0) zero[z++] = i;
 		solver = new BoundedLevenbergMarquardt(this.options.noiseAware(MODEL.sampledAt(b)));
 		solver.setMaxIterations(this.options.maxIterations());
+		noiseAware = !Double.isNaN(this.options.noiseSigma());
+		grid = new StretchedGrid(b, this.options, GRID_DDC, GRID_ALPHA);
 	}
+
+	/** Grid size: enough to put a cell in every basin seen on real data (GlobalOptimumTest). */
+	static final int GRID_DDC = 12, GRID_ALPHA = 8;
+	private final StretchedGrid grid;
+	private final double[] cell = new double[3], best = new double[3];
 
 	@Override
 	public FitMethod method() {
@@ -64,6 +72,28 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 		start(signal, s0, line.rate);
 		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = solver.iterations();
+		double cost = code == BoundedLevenbergMarquardt.CONVERGED ? solver.rss() : Double.POSITIVE_INFINITY;
+		double gridCost = grid.best(signal, cell);
+		if (Double.isFinite(gridCost)) {
+			for (int k = 0; k < 3; k++) cell[k] = Math.min(hi[k], Math.max(lo[k], cell[k]));
+			// Another basin: the grid's best cell lies away from the solution (DDC by more than about two
+			// grid steps, or α by more than two), or already fits better. Fit again from there.
+			boolean apart = Math.abs(Math.log(Math.max(cell[1], 1e-9) / Math.max(p[1], 1e-9))) > 0.6
+				|| Math.abs(cell[2] - p[2]) > 2.5 * (hi[2] - lo[2]) / (GRID_ALPHA - 1);
+			// The grid's residual is the solver's objective unless the fit is noise-floor-aware.
+			double cellCost = noiseAware ? solver.evaluateAt(signal, cell) : gridCost;
+			if (cellCost < cost * (1 - 1e-9) || apart && cellCost < cost * (1 + FreeBiexponentialFit.MARGIN)) {
+				System.arraycopy(p, 0, best, 0, 3);
+				int again = solver.solve(signal, cell, lo, hi, null);
+				out.iterations += solver.iterations();
+				if (again == BoundedLevenbergMarquardt.CONVERGED && solver.rss() < cost) {
+					System.arraycopy(cell, 0, p, 0, 3);
+					code = again;
+				}
+				else if (code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, best);
+			}
+			else if (noiseAware && code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, p);
+		}
 		if (!converged(code, out)) return;
 		finish(solver, p, lo, hi, signal, nb, out);
 	}
