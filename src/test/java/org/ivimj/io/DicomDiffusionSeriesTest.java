@@ -154,12 +154,42 @@ class DicomDiffusionSeriesTest {
 	}
 
 	@Test
-	void folderOfOnlyDerivedImagesIsAnError(@TempDir Path dir) throws Exception {
+	void folderOfOnlyTheScannersAdcOpensAsTheMapInMm2PerS(@TempDir Path dir) throws Exception {
+		for (int z = 0; z < 2; z++)
+			SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 5 * z, 1 + z, UID, 2, 2, 800 + 100 * z)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC")
+				.text(DicomTags.SERIES_NUMBER, "IS", "11").text(DicomTags.SERIES_DESCRIPTION, "LO", "DWI_ADC")
+				.write(dir.resolve("adc" + z + ".dcm"));
+		DiffusionSeries s = DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE);
+		assertEquals("ADC", s.mapParameter);
+		assertEquals("mm\u00b2/s", s.mapUnit);
+		assertEquals(null, s.bValues);
+		assertEquals(1, s.frames());
+		assertEquals(2, s.depth);
+		assertEquals(800e-6, s.planes[0][0][0], 1e-10);
+		assertEquals(903e-6, s.planes[0][1][3], 1e-10);
+		String notes = String.join("\n", s.notes);
+		assertTrue(notes.contains("the scanner's ADC map (series 11 DWI_ADC)") && notes.contains("1e-6 mm\u00b2/s"), notes);
+	}
+
+	@Test
+	void folderOfOnlyOtherDerivedImagesIsAnError(@TempDir Path dir) throws Exception {
 		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, 0, 1, UID, 2, 2, 1)
-			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC").write(dir.resolve("adc.dcm"));
+			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\SECONDARY\\OTHER").write(dir.resolve("other.dcm"));
 		IvimImportException e = assertThrows(IvimImportException.class,
 			() -> DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE));
-		assertTrue(e.getMessage().contains("only derived images") && e.getMessage().contains("adc.dcm"), e.getMessage());
+		assertTrue(e.getMessage().contains("only derived images") && e.getMessage().contains("other.dcm"), e.getMessage());
+	}
+
+	@Test
+	void twoKindsOfScannerMapsInOneFolderAreAnError(@TempDir Path dir) throws Exception {
+		SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 0, 1, UID, 2, 2, 1)
+			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC").write(dir.resolve("adc.dcm"));
+		SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 0, 2, UID, 2, 2, 1)
+			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\FA").write(dir.resolve("fa.dcm"));
+		IvimImportException e = assertThrows(IvimImportException.class,
+			() -> DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE));
+		assertTrue(e.getMessage().contains("2 kinds (ADC, FA)"), e.getMessage());
 	}
 
 	@Test
