@@ -116,7 +116,10 @@ public final class DiffusionSeriesBuilder {
 				planes[t][z] = combine(l.subList((int) f[1], (int) (f[1] + f[2])), pixels, repeats, zeros.slice(z));
 			}
 		}
-		zeros.report(notes);
+		int lowest = 0;
+		for (int t = 1; t < frames.size(); t++)
+			if (bOut.get(bOut.size() - frames.size() + t) < bOut.get(bOut.size() - frames.size() + lowest)) lowest = t;
+		zeros.report(notes, planes[lowest]);
 		return planes;
 	}
 
@@ -134,22 +137,52 @@ public final class DiffusionSeriesBuilder {
 			return flags[z];
 		}
 
-		void report(List<String> notes) {
-			long partial = 0, all = 0, unclamped = 0, total = 0;
-			for (byte[] f : flags) {
+		/**
+		 * Adds the count to the notes: among voxels with signal (the lowest-b image above 10% of its 99th
+		 * percentile, the brain in a head scan) and in all, where background noise is often zero.
+		 */
+		void report(List<String> notes, float[][] lowestB) {
+			boolean any = false;
+			for (byte[] f : flags)
+				for (byte v : f) any |= v != 0;
+			if (!any) return;
+			long partial = 0, all = 0, unclamped = 0, total = 0, signal = 0, signalPartial = 0;
+			double threshold = 0.1 * percentile99(lowestB);
+			for (int z = 0; z < flags.length; z++) {
+				byte[] f = flags[z];
 				total += f.length;
-				for (byte v : f) {
-					if ((v & 1) != 0) partial++;
+				for (int i = 0; i < f.length; i++) {
+					byte v = f[i];
+					boolean inSignal = lowestB[z][i] > threshold;
+					if (inSignal) signal++;
+					if ((v & 1) != 0) {
+						partial++;
+						if (inSignal) signalPartial++;
+					}
 					if ((v & 2) != 0) all++;
 					if ((v & 4) != 0) unclamped++;
 				}
 			}
 			if (partial == 0 && all == 0) return;
-			notes.add(String.format(java.util.Locale.ROOT, "trace: %d of %d voxel(s) (%.2f%%) had a zero in some but not"
-				+ " all diffusion directions, %d in all; %s", partial, total, 100.0 * partial / total, all,
-				unclamped > 0 ? "floating-point data: zeros kept, so their trace is 0"
+			notes.add(String.format(java.util.Locale.ROOT, "trace: %d of %d voxel(s) with signal (%.2f%%; lowest-b image above"
+				+ " 10%% of its 99th percentile) had a zero in some but not all diffusion directions (%d of all %d voxels,"
+				+ " %d with zeros in all); %s", signalPartial, signal, signal == 0 ? 0.0 : 100.0 * signalPartial / signal,
+				partial, total, all, unclamped > 0 ? "floating-point data: zeros kept, so their trace is 0"
 					: "each zero counted as one stored unit (1 for integer pixels), the scanner's rule, so their trace"
 						+ " and ADC stay finite"));
+		}
+
+		private static double percentile99(float[][] planes) {
+			int n = 0;
+			for (float[] p : planes) n += p.length;
+			float[] all = new float[n];
+			int k = 0;
+			for (float[] p : planes) {
+				System.arraycopy(p, 0, all, k, p.length);
+				k += p.length;
+			}
+			java.util.Arrays.sort(all);
+			return n == 0 ? 0 : all[(int) Math.floor(0.99 * (n - 1))];
 		}
 	}
 

@@ -150,7 +150,8 @@ class EnhancedDicomTest {
 		// position 8 is slice 2; the other direction holds 750 + 30 + 8.
 		assertEquals(Math.sqrt(1 * 788.0), s.planes[1][2][0], 1e-3);
 		String notes = String.join("\n", s.notes);
-		assertTrue(notes.contains("trace: 1 of 36 voxel(s) (2.78%) had a zero in some but not all diffusion directions"),
+		assertTrue(notes.contains("trace: 1 of 36 voxel(s) with signal (2.78%; lowest-b image above 10% of its 99th"
+			+ " percentile) had a zero in some but not all diffusion directions (1 of all 36 voxels, 0 with zeros in all)"),
 			notes);
 		assertTrue(notes.contains("the scanner's rule"), notes);
 	}

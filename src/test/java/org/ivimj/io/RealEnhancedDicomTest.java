@@ -95,8 +95,9 @@ class RealEnhancedDicomTest {
 		assertTrue(withZero > 0.01 * n && withZero < 0.05 * n, withZero + " of " + n);
 		assertTrue(withZeroAgree >= 0.99 * withZero, withZeroAgree + " of " + withZero);
 		String notes = String.join("\n", trace.notes);
-		assertTrue(notes.matches("(?s).*trace: \\d+ of 202176 voxel\\(s\\).*had a zero in some but not all diffusion"
-			+ " directions.*the scanner's rule.*"), notes);
+		// The import log counts them, in the same mask (the lowest-b image above 10% of its 99th percentile).
+		assertTrue(notes.contains("trace: " + withZero + " of " + n + " voxel(s) with signal"), notes);
+		assertTrue(notes.contains("the scanner's rule"), notes);
 	}
 
 	static void assertSameGeometry(NiftiGeometry r, NiftiGeometry g) {
