@@ -37,6 +37,8 @@ public final class DicomDiffusionImage {
 	public final String seriesNumber;
 	/** Diffusion Directionality (0018,9075) of an enhanced image's frame, upper case, or null. */
 	public final String directionality;
+	/** Diffusion Gradient Orientation (0018,9089) of an enhanced image's frame, or null. */
+	public final double[] gradient;
 	/** The value of one step of the stored integers: |Rescale Slope| (1 when absent). */
 	public final double storedUnit;
 	/**
@@ -86,6 +88,8 @@ public final class DicomDiffusionImage {
 			if (frames > 1) throw new IvimImportException(name, "is a multi-frame (enhanced) DICOM with " + (long) frames
 				+ " frames: import its folder with File > Import > DICOM Diffusion Series (IVIM), which reads the frames"
 				+ " one by one");
+			double[] g = a.numbers(DicomTags.DIFFUSION_GRADIENT_ORIENTATION);
+			gradient = g != null && g.length == 3 ? g : null;
 			String directional = a.string(DicomTags.DIFFUSION_DIRECTIONALITY);
 			directionality = directional == null || directional.isEmpty() ? null : directional.toUpperCase(Locale.ROOT);
 			String[] b;

@@ -144,6 +144,8 @@ public final class DicomDiffusionSeries {
 			+ " exponential maps), no diffusion-weighted images: " + list(derived));
 		checkOneSeries(what, images);
 		Grid grid = new Grid(images, notes);
+		String directions = directions(images, grid);
+		if (directions != null) notes.add(directions);
 		DicomDiffusionImage ref = grid.ref;
 		List<DiffusionSeriesBuilder.Entry> entries = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++) {
@@ -265,6 +267,25 @@ public final class DicomDiffusionSeries {
 		else notes.add(1, kind + " values as the scanner stores them (e.g. Siemens FA x 1000)");
 		return new DiffusionSeries(ref.columns, ref.rows, grid.depth, planes, null, grid.pw, grid.ph, grid.dz, grid.unit,
 			grid.geometry, notes, kind, unit);
+	}
+
+	/**
+	 * "diffusion gradient directions (0018,9089): 20 at b = 2500", counted on the first slice; null when
+	 * the images give none.
+	 */
+	private static String directions(List<DicomDiffusionImage> images, Grid grid) {
+		java.util.TreeMap<Double, java.util.Set<String>> byB = new java.util.TreeMap<>();
+		for (int i = 0; i < images.size(); i++) {
+			DicomDiffusionImage img = images.get(i);
+			if (grid.z[i] != 0 || img.gradient == null || !(img.bValue > 0)) continue;
+			byB.computeIfAbsent(img.bValue, k -> new java.util.HashSet<>()).add(String.format(java.util.Locale.ROOT,
+				"%.4f,%.4f,%.4f", img.gradient[0], img.gradient[1], img.gradient[2]));
+		}
+		if (byB.isEmpty()) return null;
+		List<String> parts = new ArrayList<>();
+		for (Map.Entry<Double, java.util.Set<String>> e : byB.entrySet())
+			parts.add(e.getValue().size() + " at b = " + DiffusionSeriesBuilder.fmt(e.getKey()));
+		return "diffusion gradient directions (0018,9089): " + String.join(", ", parts);
 	}
 
 	/** "series 11 DWI_dir80_PA_ADC", or what of it is known. */

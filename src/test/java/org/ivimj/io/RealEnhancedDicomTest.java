@@ -30,6 +30,7 @@ class RealEnhancedDicomTest {
 		assertEquals(3.0, s.pixelDepth, 1e-6);
 		assertTrue(s.notes.get(0).startsWith("819 images: 39 slice(s) x 21 frame(s); b-values from (0018,9087) standard"),
 			s.notes.toString());
+		assertTrue(s.notes.contains("diffusion gradient directions (0018,9089): 20 at b = 2500"), s.notes.toString());
 	}
 
 	@Test
