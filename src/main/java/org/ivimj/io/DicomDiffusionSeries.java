@@ -262,8 +262,15 @@ public final class DicomDiffusionSeries {
 		String series = seriesName(ref);
 		notes.add(0, "the scanner's " + kind + " map" + (series.isEmpty() ? "" : " (" + series + ")") + ": "
 			+ derived.size() + " image(s), " + grid.depth + " slice(s); opened as a map, not as a diffusion series to fit");
-		if (adc) notes.add(1, "ADC values converted to mm\u00b2/s: the scanner stores integers in 1e-6 mm\u00b2/s (e.g. 800 ="
-			+ " 0.0008 mm\u00b2/s)");
+		if (adc) {
+			notes.add(1, "ADC values converted to mm\u00b2/s: the scanner stores integers in 1e-6 mm\u00b2/s (e.g. 800 ="
+				+ " 0.0008 mm\u00b2/s)");
+			double median = positiveMedian(planes[0]);
+			// Tissue ADCs are 1e-4 to 3.5e-3 mm²/s: a map far outside was stored in another unit.
+			if (median > 0 && (median < 1e-5 || median > 1e-2)) notes.add(2, String.format(java.util.Locale.ROOT,
+				"the median of the map's positive values, %.3g mm\u00b2/s, is far from tissue ADCs (about 0.0001 to 0.0035):"
+					+ " this scanner may store another unit; check before comparing", median));
+		}
 		else notes.add(1, kind + " values as the scanner stores them (e.g. Siemens FA x 1000)");
 		return new DiffusionSeries(ref.columns, ref.rows, grid.depth, planes, null, grid.pw, grid.ph, grid.dz, grid.unit,
 			grid.geometry, notes, kind, unit);
@@ -286,6 +293,19 @@ public final class DicomDiffusionSeries {
 		for (Map.Entry<Double, java.util.Set<String>> e : byB.entrySet())
 			parts.add(e.getValue().size() + " at b = " + DiffusionSeriesBuilder.fmt(e.getKey()));
 		return "diffusion gradient directions (0018,9089): " + String.join(", ", parts);
+	}
+
+	private static double positiveMedian(float[][] planes) {
+		int n = 0;
+		for (float[] p : planes)
+			for (float v : p) if (v > 0) n++;
+		if (n == 0) return 0;
+		float[] all = new float[n];
+		int k = 0;
+		for (float[] p : planes)
+			for (float v : p) if (v > 0) all[k++] = v;
+		java.util.Arrays.sort(all);
+		return all[n / 2];
 	}
 
 	/** "series 11 DWI_dir80_PA_ADC", or what of it is known. */

@@ -170,6 +170,13 @@ class DicomDiffusionSeriesTest {
 		assertEquals(903e-6, s.planes[0][1][3], 1e-10);
 		String notes = String.join("\n", s.notes);
 		assertTrue(notes.contains("the scanner's ADC map (series 11 DWI_ADC)") && notes.contains("1e-6 mm\u00b2/s"), notes);
+		assertTrue(!notes.contains("another unit"), notes);
+		// A map stored in another unit (here already 1e-3 mm²/s: 0.8) is flagged.
+		for (int z = 0; z < 2; z++)
+			SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 5 * z, 1 + z, UID, 2, 2, 1)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC").write(dir.resolve("adc" + z + ".dcm"));
+		notes = String.join("\n", DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE).notes);
+		assertTrue(notes.contains("this scanner may store another unit"), notes);
 	}
 
 	@Test
