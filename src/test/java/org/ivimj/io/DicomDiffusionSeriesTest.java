@@ -180,6 +180,24 @@ class DicomDiffusionSeriesTest {
 	}
 
 	@Test
+	void geAndPhilipsAdcSeriesAreRecognisedToo(@TempDir Path dir) throws Exception {
+		Path ge = Files.createDirectories(dir.resolve("ge")), philips = Files.createDirectories(dir.resolve("philips"));
+		for (int z = 0; z < 2; z++) {
+			SyntheticDicom.diffusion("GE MEDICAL SYSTEMS", BTag.GE, 1000, 5 * z, 1 + z, UID, 2, 2, 700)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\SECONDARY\\ADC").write(ge.resolve("adc" + z));
+			// Philips stores the map scaled: 350 x slope 2 = 700 (1e-6 mm²/s).
+			SyntheticDicom.diffusion("Philips Medical Systems", BTag.PHILIPS, 1000, 5 * z, 1 + z, UID, 2, 2, 350)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\ADC\\ADC").text(DicomTags.RESCALE_SLOPE, "DS", "2")
+				.write(philips.resolve("adc" + z));
+		}
+		for (Path folder : new Path[] { ge, philips }) {
+			DiffusionSeries s = DicomDiffusionSeries.readFolder(folder, RepeatHandling.TRACE, VolumeOrder.B_VALUE);
+			assertEquals("ADC", s.mapParameter, folder.toString());
+			assertEquals(700e-6, s.planes[0][0][0], 1e-10, folder.toString());
+		}
+	}
+
+	@Test
 	void folderOfOnlyOtherDerivedImagesIsAnError(@TempDir Path dir) throws Exception {
 		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, 0, 1, UID, 2, 2, 1)
 			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\SECONDARY\\OTHER").write(dir.resolve("other.dcm"));
