@@ -193,6 +193,12 @@ public final class DicomFile {
 				if (length > end - buf.position()) throw fail("is truncated: sequence " + DicomTags.format(tag) + " at byte "
 					+ start + " claims " + length + " bytes, only " + (end - buf.position()) + " are left");
 				seqEnd = buf.position() + (int) length;
+				if ((tag >>> 16 & 1) == 1) {
+					// A private sequence of known length: nothing in it is read, and vendors encode some
+					// of them loosely (implicit VR inside explicit files), so it is skipped, not parsed.
+					buf.position(seqEnd);
+					return;
+				}
 			}
 			// An undefined length is only legal for sequences (and UN holding one, read as implicit VR).
 			List<DicomAttributes> items = readSequence(depth + 1, explicit && !"UN".equals(vr), seqEnd, end);
