@@ -45,8 +45,27 @@ public final class DiffusionImages {
 		if (s.geometry != null) imp.setProp(GEOMETRY_KEY, s.geometry.toText() + " dim=" + s.width + "," + s.height + ","
 			+ s.depth);
 		if (!s.notes.isEmpty()) imp.setProp(NOTES_KEY, String.join("\n", s.notes));
+		if (s.mapParameter != null) {
+			// The scanner's own map, labelled like IVIM-J's maps so tools treat both alike.
+			imp.setProperty("Info", "Scanner parameter map (derived series, not fitted by IVIM-J)\nparameter = "
+				+ s.mapParameter + "\nunit = " + (s.mapUnit.isEmpty() ? "(as stored by the scanner)" : s.mapUnit) + "\n"
+				+ String.join("\n", s.notes));
+			imp.setProp("IVIM.parameter", s.mapParameter);
+			imp.setProp("IVIM.unit", s.mapUnit);
+		}
 		imp.resetDisplayRange();
 		return imp;
+	}
+
+	/**
+	 * The geometry property for maps computed from {@code source}: the source's own, or, when its b-values
+	 * run along its slices (a 3-D file with one slice per b-value), the same placed for the one slice the
+	 * maps have (voxel k = 0), so they are not mistaken for a cropped image. Null when there is none.
+	 */
+	public static String mapGeometry(ImagePlus source, boolean bAlongSlices) {
+		String text = source.getProp(GEOMETRY_KEY);
+		if (text == null || !bAlongSlices) return text;
+		return text.replaceFirst("dim=(\\d+),(\\d+),(\\d+)", "dim=$1,$2,1");
 	}
 
 	/** The geometry stored with an image, or null. */

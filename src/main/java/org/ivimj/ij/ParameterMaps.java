@@ -66,7 +66,7 @@ public final class ParameterMaps {
 		imp.setProp("IVIM.parameter", parameter);
 		imp.setProp("IVIM.unit", unit);
 		// Maps share the source's voxel grid, so its NIfTI orientation lets "Save as NIfTI..." place them.
-		String geometry = h.image().getProp(DiffusionImages.GEOMETRY_KEY);
+		String geometry = DiffusionImages.mapGeometry(h.image(), h.bDimension() == BDimension.SLICES);
 		if (geometry != null && h.mapFrames() == 1 && h.mapChannels() == 1) imp.setProp(DiffusionImages.GEOMETRY_KEY, geometry);
 		MapStyle.of(token, standardError, planes).apply(imp);
 		return imp;

@@ -9,6 +9,8 @@ import java.util.Locale;
  */
 public final class DicomDiffusionImage {
 
+	/** b-values above this (s/mm²) are not in s/mm² (s/m² would be 1e6 times larger). */
+	static final double MAX_B = 100000;
 	/** Image Type words of parameter maps (never signal data). */
 	private static final String[] MAP_WORDS = { "ADC", "EADC", "EXP", "FA", "COLFA", "CALC_BVALUE" };
 	/** Image Type words of the scanner's trace-weighted (direction-averaged) images. */
@@ -31,6 +33,19 @@ public final class DicomDiffusionImage {
 	public final double sliceThickness, spacingBetweenSlices;
 	public final String seriesUid;
 	public final String seriesDescription;
+	/** Series Number (0020,0011) as written, or null. */
+	public final String seriesNumber;
+	/** Diffusion Directionality (0018,9075) of an enhanced image's frame, upper case, or null. */
+	public final String directionality;
+	/** Diffusion Gradient Orientation (0018,9089) of an enhanced image's frame, or null. */
+	public final double[] gradient;
+	/** The value of one step of the stored integers: |Rescale Slope| (1 when absent). */
+	public final double storedUnit;
+	/**
+	 * The map's name (e.g. "ADC", "FA") when the image is a parameter map the scanner computed, else
+	 * null; such a map may lack a b-value ({@link #bValue} NaN).
+	 */
+	public final String mapKind;
 	/** Instance Number, or Long.MAX_VALUE when absent. */
 	public final long instanceNumber;
 	/** Why the image is a derived one to leave out, or null for an acquired image. */
@@ -66,16 +81,35 @@ public final class DicomDiffusionImage {
 				}
 				else if (trace) reason = "the scanner's trace-weighted image (ImageType " + type + ")";
 				else if (words[0].trim().equals("DERIVED")) reason = "derived image (ImageType " + type + ")";
+				mapKind = map;
 			}
+			else mapKind = null;
 			double frames = a.number(DicomTags.NUMBER_OF_FRAMES);
 			if (frames > 1) throw new IvimImportException(name, "is a multi-frame (enhanced) DICOM with " + (long) frames
-				+ " frames, which is not supported: export single-frame (classic) images");
-			String[] b = readBValue(name, a);
+				+ " frames: import its folder with File > Import > DICOM Diffusion Series (IVIM), which reads the frames"
+				+ " one by one");
+			double[] g = a.numbers(DicomTags.DIFFUSION_GRADIENT_ORIENTATION);
+			gradient = g != null && g.length == 3 ? g : null;
+			String directional = a.string(DicomTags.DIFFUSION_DIRECTIONALITY);
+			directionality = directional == null || directional.isEmpty() ? null : directional.toUpperCase(Locale.ROOT);
+			String[] b;
+			if (mapKind != null) b = mapBValue(name, a);
+			else if (hasBValue(a)) b = readBValue(name, a);
+			else if ("NONE".equals(directionality)) b = new String[] { "0", "(0018,9075) directionality NONE" };
+			else b = readBValue(name, a); // throws, naming the tags looked for
 			bValue = Double.parseDouble(b[0]);
 			bSource = b[1];
+			if (bValue > MAX_B) throw new IvimImportException(name, "has b = " + DiffusionSeriesBuilder.fmt(bValue)
+				+ " in " + bSource + ", which is not a b-value in s/mm² (in s/m² it would be "
+				+ DiffusionSeriesBuilder.fmt(bValue / 1e6) + " s/mm²): the file mixes or mislabels b-value units;"
+				+ " IVIM-J reads b in s/mm², as the DICOM standard defines it");
 			String dir = a.string(DicomTags.PHILIPS_DIFFUSION_DIRECTION);
 			if (reason == null && "I".equalsIgnoreCase(dir) && bValue > 0 && isVendor(a, "PHILIPS")) {
 				reason = "the scanner's isotropic (trace) image ((2001,1004) = I)";
+				trace = true;
+			}
+			if (reason == null && "ISOTROPIC".equals(directionality) && bValue > 0) {
+				reason = "the scanner's isotropic (trace) image ((0018,9075) = ISOTROPIC)";
 				trace = true;
 			}
 			derivedReason = reason;
@@ -103,6 +137,9 @@ public final class DicomDiffusionImage {
 			String uid = a.string(DicomTags.SERIES_INSTANCE_UID);
 			seriesUid = uid == null ? "" : uid;
 			seriesDescription = a.string(DicomTags.SERIES_DESCRIPTION);
+			seriesNumber = a.string(DicomTags.SERIES_NUMBER);
+			double slope = a.number(DicomTags.RESCALE_SLOPE);
+			storedUnit = Double.isNaN(slope) || slope == 0 ? 1 : Math.abs(slope);
 			double inst = a.number(DicomTags.INSTANCE_NUMBER);
 			instanceNumber = Double.isNaN(inst) ? Long.MAX_VALUE : (long) inst;
 		}
@@ -129,6 +166,22 @@ public final class DicomDiffusionImage {
 	private static boolean isVendor(DicomAttributes a, String vendor) {
 		String m = a.string(DicomTags.MANUFACTURER);
 		return m == null || m.toUpperCase(Locale.ROOT).contains(vendor);
+	}
+
+	/** A map's b-value when it has a readable one (it is not needed: maps are not fitted). */
+	private static String[] mapBValue(String name, DicomAttributes a) {
+		try {
+			if (hasBValue(a)) return readBValue(name, a);
+		}
+		catch (IvimImportException | NumberFormatException e) {
+			// an unreadable b-value on a map: it is not used
+		}
+		return new String[] { "NaN", "none (a derived map)" };
+	}
+
+	private static boolean hasBValue(DicomAttributes a) {
+		return a.has(DicomTags.DIFFUSION_B_VALUE) || a.has(DicomTags.GE_B_VALUE) || a.has(DicomTags.SIEMENS_B_VALUE)
+			|| a.has(DicomTags.PHILIPS_B_VALUE);
 	}
 
 	/** {value, source}; the standard tag first, then the private tag of the image's manufacturer. */

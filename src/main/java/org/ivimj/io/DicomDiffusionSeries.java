@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +19,24 @@ public final class DicomDiffusionSeries {
 	/** Two slice positions closer than this (mm) are the same slice. */
 	private static final double SAME_SLICE_MM = 0.01;
 
-	/** One image to arrange: its header and where its pixels come from. */
+	/** One image (a single-frame file, or one frame of an enhanced file) to arrange: its header and pixels. */
 	public static final class Source {
 		final String name;
 		final DicomAttributes attributes;
 		final DiffusionSeriesBuilder.PlaneSource pixels;
+		/** Acquisition order, or null to use the Instance Number. */
+		final Long order;
 
 		public Source(String name, DicomAttributes attributes, DiffusionSeriesBuilder.PlaneSource pixels) {
+			this(name, attributes, pixels, null);
+		}
+
+		/** @param order acquisition order (smaller = earlier), or null for the Instance Number */
+		public Source(String name, DicomAttributes attributes, DiffusionSeriesBuilder.PlaneSource pixels, Long order) {
 			this.name = name;
 			this.attributes = attributes;
 			this.pixels = pixels;
+			this.order = order;
 		}
 	}
 
@@ -52,7 +59,9 @@ public final class DicomDiffusionSeries {
 		}
 		List<Source> sources = new ArrayList<>();
 		List<String> skipped = new ArrayList<>();
-		for (Path f : files) {
+		int enhanced = 0;
+		for (int i = 0; i < files.size(); i++) {
+			Path f = files.get(i);
 			if (!DicomFile.looksLikeDicom(f)) {
 				skipped.add(f.getFileName().toString());
 				continue;
@@ -63,11 +72,18 @@ public final class DicomDiffusionSeries {
 				skipped.add(f.getFileName().toString() + " (DICOM without an image)");
 				continue;
 			}
-			sources.add(new Source(f.getFileName().toString(), d.attributes(), () -> DicomFile.read(f).pixels()));
+			if (EnhancedDicomFrames.isMultiFrame(d)) {
+				// Its frames are read from the bytes already in memory (one read per file, not per frame).
+				sources.addAll(EnhancedDicomFrames.sources(f.getFileName().toString(), d, i));
+				enhanced++;
+			}
+			else sources.add(new Source(f.getFileName().toString(), d.attributes(), () -> DicomFile.read(f).pixels()));
 		}
 		if (sources.isEmpty()) throw new IvimImportException(folder.toString(), "holds no DICOM images"
 			+ (skipped.isEmpty() ? "" : " (" + skipped.size() + " other files)"));
 		List<String> notes = new ArrayList<>();
+		if (enhanced > 0) notes.add("read " + enhanced + " enhanced multi-frame file(s) frame by frame (b-value, position"
+			+ " and rescale of each frame from its functional groups)");
 		if (!skipped.isEmpty()) notes.add("skipped " + skipped.size() + " file(s) that are not DICOM images: " + list(skipped));
 		return arrange(folder.toString(), sources, repeats, order, notes);
 	}
@@ -92,21 +108,32 @@ public final class DicomDiffusionSeries {
 		// The scanner's trace-weighted images stand in at b-values where no direction was saved (often
 		// the only images a clinical export holds); elsewhere, and for parameter maps, they are left out.
 		List<DicomDiffusionImage> images = new ArrayList<>();
-		List<DiffusionSeriesBuilder.PlaneSource> pixels = new ArrayList<>();
+		List<Source> used = new ArrayList<>();
 		List<String> derived = new ArrayList<>();
+		List<DicomDiffusionImage> leftOut = new ArrayList<>();
+		List<Source> leftOutSources = new ArrayList<>();
 		java.util.TreeSet<Double> fromTrace = new java.util.TreeSet<>();
 		for (int i = 0; i < all.size(); i++) {
 			DicomDiffusionImage img = all.get(i);
 			boolean use = img.derivedReason == null || img.traceWeighted && !acquiredB.contains(img.bValue);
 			if (!use) {
 				derived.add(img.name + ": " + img.derivedReason);
+				leftOut.add(img);
+				leftOutSources.add(sources.get(i));
 				continue;
 			}
 			if (img.derivedReason != null) fromTrace.add(img.bValue);
 			images.add(img);
-			pixels.add(sources.get(i).pixels);
+			used.add(sources.get(i));
 		}
-		if (!derived.isEmpty()) notes.add("left out " + derived.size() + " derived image(s): " + list(derived));
+		if (images.isEmpty()) {
+			DiffusionSeries map = scannerMap(what, leftOut, leftOutSources, notes);
+			if (map != null) return map;
+		}
+		if (!derived.isEmpty()) {
+			notes.add("left out " + derived.size() + " derived image(s): " + list(derived));
+			notes.add("derived series left out (the scanner's own results, never fitted): " + derivedSeries(leftOut));
+		}
 		if (!fromTrace.isEmpty()) {
 			List<String> bs = new ArrayList<>();
 			for (double b : fromTrace) bs.add(DiffusionSeriesBuilder.fmt(b));
@@ -116,60 +143,194 @@ public final class DicomDiffusionSeries {
 		if (images.isEmpty()) throw new IvimImportException(what, "holds only derived images (ADC or"
 			+ " exponential maps), no diffusion-weighted images: " + list(derived));
 		checkOneSeries(what, images);
-		DicomDiffusionImage ref = images.get(0);
-		for (DicomDiffusionImage img : images) {
-			if (img.rows != ref.rows || img.columns != ref.columns) throw new IvimImportException(img.name, "is "
-				+ img.columns + " x " + img.rows + " pixels but " + ref.name + " is " + ref.columns + " x " + ref.rows
-				+ ": the images are not all the same size");
-			if ((img.position == null || img.orientation == null) != (ref.position == null || ref.orientation == null))
-				throw new IvimImportException(img.name, (img.position == null || img.orientation == null
-					? "lacks Image Position/Orientation (Patient), which " + ref.name + " has"
-					: "has Image Position/Orientation (Patient), which " + ref.name + " lacks")
-					+ ": their slice positions cannot be compared");
-			if (img.orientation != null && ref.orientation != null
-				&& maxDiff(img.orientation, ref.orientation) > 1e-3) throw new IvimImportException(img.name,
-				"is oriented differently from " + ref.name + " (Image Orientation (Patient)): not one stack of slices");
-		}
-		// Slice positions along the normal, merged within tolerance.
-		List<Double> positions = new ArrayList<>();
-		for (DicomDiffusionImage img : images) positions.add(img.slicePosition);
-		positions.sort(Comparator.naturalOrder());
-		List<Double> slices = new ArrayList<>();
-		List<DicomDiffusionImage> firstAt = new ArrayList<>();
-		for (double p : positions)
-			if (slices.isEmpty() || p - slices.get(slices.size() - 1) > SAME_SLICE_MM) slices.add(p);
-		for (int z = 0; z < slices.size(); z++) firstAt.add(null);
+		Grid grid = new Grid(images, notes);
+		String directions = directions(images, grid);
+		if (directions != null) notes.add(directions);
+		DicomDiffusionImage ref = grid.ref;
 		List<DiffusionSeriesBuilder.Entry> entries = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++) {
 			DicomDiffusionImage img = images.get(i);
-			int z = sliceIndex(slices, img.slicePosition);
-			if (firstAt.get(z) == null) firstAt.set(z, img);
-			long acquisition = img.instanceNumber == Long.MAX_VALUE ? i : img.instanceNumber;
-			entries.add(new DiffusionSeriesBuilder.Entry(z, img.bValue, acquisition, img.name, pixels.get(i)));
+			Source src = used.get(i);
+			long acquisition = src.order != null ? src.order : img.instanceNumber == Long.MAX_VALUE ? i : img.instanceNumber;
+			entries.add(new DiffusionSeriesBuilder.Entry(grid.z[i], img.bValue, acquisition, img.name, src.pixels,
+				img.storedUnit));
 		}
-		int depth = slices.size();
-		double dz = sliceSpacing(slices, ref, notes);
-		double pw = 1, ph = 1;
-		String unit = "mm";
-		if (ref.pixelSpacing != null) {
-			ph = ref.pixelSpacing[0];
-			pw = ref.pixelSpacing[1];
-		}
-		else {
-			unit = "pixel";
-			notes.add("no Pixel Spacing (0028,0030): calibration left in pixels");
-		}
-		NiftiGeometry geometry = null;
-		if (ref.orientation != null && firstAt.get(0).position != null && ref.pixelSpacing != null)
-			geometry = geometry(ref, firstAt.get(0).position, firstAt.get(depth - 1).position, depth, dz);
 		List<Double> b = new ArrayList<>();
-		float[][][] planes = DiffusionSeriesBuilder.build(what, entries, depth, ref.rows * ref.columns, repeats, order, b);
+		float[][][] planes = DiffusionSeriesBuilder.build(what, entries, grid.depth, ref.rows * ref.columns, repeats, order,
+			b, notes);
 		double[] bValues = b.stream().mapToDouble(Double::doubleValue).toArray();
 		java.util.Set<String> bSources = new java.util.LinkedHashSet<>();
 		for (DicomDiffusionImage img : images) bSources.add(img.bSource);
-		notes.add(0, images.size() + " images: " + depth + " slice(s) x " + bValues.length + " frame(s); b-values from "
+		notes.add(0, images.size() + " images: " + grid.depth + " slice(s) x " + bValues.length + " frame(s); b-values from "
 			+ String.join(" and ", bSources));
-		return new DiffusionSeries(ref.columns, ref.rows, depth, planes, bValues, pw, ph, dz, unit, geometry, notes);
+		return new DiffusionSeries(ref.columns, ref.rows, grid.depth, planes, bValues, grid.pw, grid.ph, grid.dz, grid.unit,
+			grid.geometry, notes);
+	}
+
+	/**
+	 * Where images of one series sit: checked to be one stack of equally sized slices, their slice index
+	 * along the normal, calibration and the NIfTI geometry dcm2niix would write.
+	 */
+	private static final class Grid {
+		final DicomDiffusionImage ref;
+		final int[] z;
+		final int depth;
+		final double dz, pw, ph;
+		final String unit;
+		final NiftiGeometry geometry;
+
+		Grid(List<DicomDiffusionImage> images, List<String> notes) throws IvimImportException {
+			ref = images.get(0);
+			for (DicomDiffusionImage img : images) {
+				if (img.rows != ref.rows || img.columns != ref.columns) throw new IvimImportException(img.name, "is "
+					+ img.columns + " x " + img.rows + " pixels but " + ref.name + " is " + ref.columns + " x " + ref.rows
+					+ ": the images are not all the same size");
+				if ((img.position == null || img.orientation == null) != (ref.position == null || ref.orientation == null))
+					throw new IvimImportException(img.name, (img.position == null || img.orientation == null
+						? "lacks Image Position/Orientation (Patient), which " + ref.name + " has"
+						: "has Image Position/Orientation (Patient), which " + ref.name + " lacks")
+						+ ": their slice positions cannot be compared");
+				if (img.orientation != null && ref.orientation != null
+					&& maxDiff(img.orientation, ref.orientation) > 1e-3) throw new IvimImportException(img.name,
+					"is oriented differently from " + ref.name + " (Image Orientation (Patient)): not one stack of slices");
+			}
+			// Slice positions along the normal, merged within tolerance.
+			double[] positions = new double[images.size()];
+			for (int i = 0; i < positions.length; i++) positions[i] = images.get(i).slicePosition;
+			double[] sorted = positions.clone();
+			java.util.Arrays.sort(sorted);
+			List<Double> slices = new ArrayList<>();
+			for (double p : sorted)
+				if (slices.isEmpty() || p - slices.get(slices.size() - 1) > SAME_SLICE_MM) slices.add(p);
+			depth = slices.size();
+			DicomDiffusionImage[] firstAt = new DicomDiffusionImage[depth];
+			z = new int[images.size()];
+			for (int i = 0; i < images.size(); i++) {
+				z[i] = sliceIndex(slices, positions[i]);
+				if (firstAt[z[i]] == null) firstAt[z[i]] = images.get(i);
+			}
+			dz = sliceSpacing(slices, ref, notes);
+			if (ref.pixelSpacing != null) {
+				ph = ref.pixelSpacing[0];
+				pw = ref.pixelSpacing[1];
+				unit = "mm";
+			}
+			else {
+				ph = pw = 1;
+				unit = "pixel";
+				notes.add("no Pixel Spacing (0028,0030): calibration left in pixels");
+			}
+			geometry = ref.orientation != null && firstAt[0].position != null && ref.pixelSpacing != null
+				? DicomDiffusionSeries.geometry(ref, firstAt[0].position, firstAt[depth - 1].position, depth, dz) : null;
+		}
+	}
+
+	/**
+	 * A folder holding only the scanner's parameter maps (ADC, FA, EXP...) of one series, opened as that
+	 * map: one value per voxel, no b-values, the same slice order, calibration and geometry as a series.
+	 * An ADC map is converted to mm²/s (scanners store integers in 1e-6 mm²/s). Null when the derived
+	 * images are not one such map (e.g. trace-weighted images only).
+	 */
+	private static DiffusionSeries scannerMap(String what, List<DicomDiffusionImage> derived, List<Source> sources,
+		List<String> notes) throws IvimImportException
+	{
+		java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+		for (DicomDiffusionImage img : derived) {
+			if (img.mapKind == null) return null;
+			kinds.add(img.mapKind);
+		}
+		if (kinds.size() != 1) throw new IvimImportException(what, "holds only the scanner's derived maps, of "
+			+ kinds.size() + " kinds (" + String.join(", ", kinds) + "): put each derived series in its own folder");
+		checkOneSeries(what, derived);
+		String kind = kinds.iterator().next();
+		Grid grid = new Grid(derived, notes);
+		float[][][] planes = new float[1][grid.depth][];
+		for (int i = 0; i < derived.size(); i++) {
+			if (planes[0][grid.z[i]] != null) throw new IvimImportException(derived.get(i).name, "is a second " + kind
+				+ " image at the slice position of another one: the folder holds more than one " + kind + " map");
+			planes[0][grid.z[i]] = sources.get(i).pixels.read();
+			if (planes[0][grid.z[i]].length != grid.ref.rows * grid.ref.columns) throw new IvimImportException(
+				derived.get(i).name, "has " + planes[0][grid.z[i]].length + " pixels where the map has "
+				+ grid.ref.rows * grid.ref.columns);
+		}
+		boolean adc = kind.equals("ADC");
+		String unit = adc ? "mm\u00b2/s" : "";
+		if (adc)
+			for (float[] plane : planes[0])
+				for (int p = 0; p < plane.length; p++) plane[p] *= 1e-6f;
+		DicomDiffusionImage ref = grid.ref;
+		String series = seriesName(ref);
+		notes.add(0, "the scanner's " + kind + " map" + (series.isEmpty() ? "" : " (" + series + ")") + ": "
+			+ derived.size() + " image(s), " + grid.depth + " slice(s); opened as a map, not as a diffusion series to fit");
+		if (adc) {
+			notes.add(1, "ADC values converted to mm\u00b2/s: the scanner stores integers in 1e-6 mm\u00b2/s (e.g. 800 ="
+				+ " 0.0008 mm\u00b2/s)");
+			double median = positiveMedian(planes[0]);
+			// Tissue ADCs are 1e-4 to 3.5e-3 mm²/s: a map far outside was stored in another unit.
+			if (median > 0 && (median < 1e-5 || median > 1e-2)) notes.add(2, String.format(java.util.Locale.ROOT,
+				"the median of the map's positive values, %.3g mm\u00b2/s, is far from tissue ADCs (about 0.0001 to 0.0035):"
+					+ " this scanner may store another unit; check before comparing", median));
+		}
+		else notes.add(1, kind + " values as the scanner stores them (e.g. Siemens FA x 1000)");
+		return new DiffusionSeries(ref.columns, ref.rows, grid.depth, planes, null, grid.pw, grid.ph, grid.dz, grid.unit,
+			grid.geometry, notes, kind, unit);
+	}
+
+	/**
+	 * "diffusion gradient directions (0018,9089): 20 at b = 2500", counted on the first slice; null when
+	 * the images give none.
+	 */
+	private static String directions(List<DicomDiffusionImage> images, Grid grid) {
+		java.util.TreeMap<Double, java.util.Set<String>> byB = new java.util.TreeMap<>();
+		for (int i = 0; i < images.size(); i++) {
+			DicomDiffusionImage img = images.get(i);
+			if (grid.z[i] != 0 || img.gradient == null || !(img.bValue > 0)) continue;
+			byB.computeIfAbsent(img.bValue, k -> new java.util.HashSet<>()).add(String.format(java.util.Locale.ROOT,
+				"%.4f,%.4f,%.4f", img.gradient[0], img.gradient[1], img.gradient[2]));
+		}
+		if (byB.isEmpty()) return null;
+		List<String> parts = new ArrayList<>();
+		for (Map.Entry<Double, java.util.Set<String>> e : byB.entrySet())
+			parts.add(e.getValue().size() + " at b = " + DiffusionSeriesBuilder.fmt(e.getKey()));
+		return "diffusion gradient directions (0018,9089): " + String.join(", ", parts);
+	}
+
+	private static double positiveMedian(float[][] planes) {
+		int n = 0;
+		for (float[] p : planes)
+			for (float v : p) if (v > 0) n++;
+		if (n == 0) return 0;
+		float[] all = new float[n];
+		int k = 0;
+		for (float[] p : planes)
+			for (float v : p) if (v > 0) all[k++] = v;
+		java.util.Arrays.sort(all);
+		return all[n / 2];
+	}
+
+	/** "series 11 DWI_dir80_PA_ADC", or what of it is known. */
+	private static String seriesName(DicomDiffusionImage img) {
+		String number = img.seriesNumber == null || img.seriesNumber.isEmpty() ? "" : "series " + img.seriesNumber;
+		String desc = img.seriesDescription == null ? "" : img.seriesDescription.trim();
+		return (number + (number.isEmpty() || desc.isEmpty() ? "" : " ") + desc).trim();
+	}
+
+	/** The derived series left out, each once: name, kind and image count. */
+	private static String derivedSeries(List<DicomDiffusionImage> leftOut) {
+		Map<String, int[]> count = new LinkedHashMap<>();
+		Map<String, String> label = new LinkedHashMap<>();
+		for (DicomDiffusionImage img : leftOut) {
+			String kind = img.mapKind != null ? img.mapKind + " map" : img.traceWeighted ? "trace-weighted" : "derived";
+			String key = img.seriesUid + "|" + kind;
+			count.computeIfAbsent(key, k -> new int[1])[0]++;
+			String name = seriesName(img);
+			label.putIfAbsent(key, (name.isEmpty() ? "series " + (img.seriesUid.isEmpty() ? "(no UID)" : img.seriesUid)
+				: name) + " (" + kind);
+		}
+		List<String> parts = new ArrayList<>();
+		for (Map.Entry<String, int[]> e : count.entrySet())
+			parts.add(label.get(e.getKey()) + ", " + e.getValue()[0] + " image(s))");
+		return String.join("; ", parts);
 	}
 
 	private static void checkOneSeries(String what, List<DicomDiffusionImage> images) throws IvimImportException {

@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -110,7 +112,8 @@ public final class DicomFile {
 			buf.position(132);
 			explicitVr = true;
 			// The file meta group is always explicit VR little endian, whatever follows.
-			while (buf.remaining() >= 4 && (buf.getShort(buf.position()) & 0xFFFF) == 0x0002) readElement(0, true);
+			while (buf.remaining() >= 4 && (buf.getShort(buf.position()) & 0xFFFF) == 0x0002)
+				readElement(attributes, 0, true, bytes.length);
 			String ts = attributes.string(DicomTags.TRANSFER_SYNTAX_UID);
 			if (ts == null) throw fail("the file meta information has no transfer syntax (0002,0010)");
 			transferSyntax = ts.replace("\0", "").trim();
@@ -125,100 +128,144 @@ public final class DicomFile {
 			case EXPLICIT_LE: explicitVr = true; break;
 			case EXPLICIT_BE: explicitVr = true; buf.order(ByteOrder.BIG_ENDIAN); break;
 			default:
-				if (transferSyntax.startsWith("1.2.840.10008.1.2.")) {
-					// Encapsulated (compressed) syntaxes keep the header in explicit VR little endian.
-					explicitVr = true;
-					break;
-				}
+				String compressed = TransferSyntaxes.compressedName(transferSyntax);
+				if (compressed != null) throw fail(TransferSyntaxes.refusal(transferSyntax, compressed));
 				throw fail("has an unknown transfer syntax '" + transferSyntax + "'");
 		}
 		while (buf.remaining() > 0 && pixelOffset < 0) {
 			if (buf.remaining() < 8) throw fail("is truncated (" + buf.remaining() + " stray bytes at the end)");
-			readElement(0, explicitVr);
+			readElement(attributes, 0, explicitVr, bytes.length);
 		}
 	}
 
-	/** Reads one element; keeps it when at top level; skips sequences. */
-	private void readElement(int depth, boolean explicit) throws IvimImportException {
+	/**
+	 * Reads one element that must end by byte {@code end} into {@code target}; sequences are read into
+	 * lists of items (with nested sequences), whatever their depth.
+	 */
+	private void readElement(DicomAttributes target, int depth, boolean explicit, int end) throws IvimImportException {
 		int start = buf.position();
 		int tag = readTag();
 		String vr = null;
 		long length;
 		if (tag == ITEM || tag == ITEM_END || tag == SEQUENCE_END) {
-			need(4, tag);
+			need(4, tag, end);
 			length = buf.getInt() & 0xFFFFFFFFL;
+			if (length == UNDEFINED) throw fail("is malformed: a stray item delimiter at byte " + start);
 		}
 		else if (explicit) {
-			need(4, tag);
+			need(4, tag, end);
 			vr = new String(new byte[] { buf.get(), buf.get() }, StandardCharsets.US_ASCII);
 			if (!Character.isUpperCase(vr.charAt(0)) || !Character.isUpperCase(vr.charAt(1)))
 				throw fail("is malformed: element " + DicomTags.format(tag) + " at byte " + start
 					+ " has no valid value representation");
 			if (LONG_VRS.contains(vr)) {
-				need(6, tag);
+				need(6, tag, end);
 				buf.getShort();
 				length = buf.getInt() & 0xFFFFFFFFL;
 			}
 			else {
-				need(2, tag);
+				need(2, tag, end);
 				length = buf.getShort() & 0xFFFF;
 			}
 		}
 		else {
-			need(4, tag);
+			need(4, tag, end);
 			length = buf.getInt() & 0xFFFFFFFFL;
 			vr = DicomTags.knownVr(tag);
 		}
+		if (tag == DicomTags.PIXEL_DATA && length == UNDEFINED) {
+			if (depth == 0) throw fail(TransferSyntaxes.refusal(transferSyntax, "an encapsulated (compressed) syntax"));
+			skipFragments(end); // an icon image inside a sequence: not needed
+			return;
+		}
 		if (tag == DicomTags.PIXEL_DATA && depth == 0) {
-			if (length == UNDEFINED) {
-				throw fail("holds compressed pixel data (transfer syntax " + transferSyntax
-					+ "), which is not supported: convert it to uncompressed DICOM first (e.g. gdcmconv --raw)");
-			}
 			if (length > buf.remaining()) throw fail("is truncated: the pixel data needs " + length
 				+ " bytes, only " + buf.remaining() + " are left");
 			pixelOffset = buf.position();
 			pixelLength = length;
 			return;
 		}
-		if (length == UNDEFINED) {
+		boolean sequence = length == UNDEFINED || "SQ".equals(vr)
+			|| "UN".equals(vr) && "SQ".equals(DicomTags.knownVr(tag));
+		if (sequence) {
+			int seqEnd = -1;
+			if (length != UNDEFINED) {
+				if (length > end - buf.position()) throw fail("is truncated: sequence " + DicomTags.format(tag) + " at byte "
+					+ start + " claims " + length + " bytes, only " + (end - buf.position()) + " are left");
+				seqEnd = buf.position() + (int) length;
+				if ((tag >>> 16 & 1) == 1) {
+					// A private sequence of known length: nothing in it is read, and vendors encode some
+					// of them loosely (implicit VR inside explicit files), so it is skipped, not parsed.
+					buf.position(seqEnd);
+					return;
+				}
+			}
 			// An undefined length is only legal for sequences (and UN holding one, read as implicit VR).
-			skipSequence(depth + 1, explicit && !"UN".equals(vr));
+			List<DicomAttributes> items = readSequence(depth + 1, explicit && !"UN".equals(vr), seqEnd, end);
+			if (tag != ITEM && (tag >>> 16) != 0xFFFE) target.putSequence(tag, items);
 			return;
 		}
-		if (length > buf.remaining()) throw fail("is truncated: element " + DicomTags.format(tag) + " at byte "
-			+ start + " claims " + length + " bytes, only " + buf.remaining() + " are left");
+		if (length > end - buf.position()) throw fail("is truncated: element " + DicomTags.format(tag) + " at byte "
+			+ start + " claims " + length + " bytes, only " + (end - buf.position()) + " are left");
 		int valueStart = buf.position();
 		buf.position(valueStart + (int) length);
-		if (depth > 0 || "SQ".equals(vr) || tag == ITEM || (tag >>> 16) == 0xFFFE) return;
+		if ((tag >>> 16) == 0xFFFE) return;
 		if ((tag & 0xFFFF) == 0 && (tag >>> 16) != 0x0002) return; // group lengths say nothing useful
 		String text = toText(tag, vr, valueStart, (int) length);
-		if (text != null) attributes.put(tag, text);
+		if (text != null) target.put(tag, text);
 	}
 
-	private void skipSequence(int depth, boolean explicit) throws IvimImportException {
+	/**
+	 * Reads a sequence's items: up to {@code seqEnd} for a defined length, or to the sequence delimiter
+	 * ({@code seqEnd} = -1), never past {@code end}.
+	 */
+	private List<DicomAttributes> readSequence(int depth, boolean explicit, int seqEnd, int end)
+		throws IvimImportException
+	{
 		if (depth > MAX_DEPTH) throw fail("is malformed: sequences nested more than " + MAX_DEPTH + " deep");
+		int limit = seqEnd >= 0 ? seqEnd : end;
+		List<DicomAttributes> items = new ArrayList<>();
 		while (true) {
-			if (buf.remaining() < 8) throw fail("is truncated inside a sequence");
+			if (seqEnd >= 0 && buf.position() == seqEnd) return items;
+			if (limit - buf.position() < 8) throw fail("is truncated inside a sequence");
 			int tag = readTag();
 			long length = buf.getInt() & 0xFFFFFFFFL;
-			if (tag == SEQUENCE_END) return;
+			if (tag == SEQUENCE_END) return items;
 			if (tag != ITEM) throw fail("is malformed: a sequence holds " + DicomTags.format(tag)
 				+ " where an item was expected (byte " + (buf.position() - 8) + ")");
+			DicomAttributes item = new DicomAttributes();
 			if (length == UNDEFINED) {
 				while (true) {
-					if (buf.remaining() < 8) throw fail("is truncated inside a sequence item");
+					if (limit - buf.position() < 8) throw fail("is truncated inside a sequence item");
 					if (peekTag() == ITEM_END) {
 						readTag();
 						buf.getInt();
 						break;
 					}
-					readElement(depth, explicit);
+					readElement(item, depth, explicit, limit);
 				}
 			}
 			else {
-				if (length > buf.remaining()) throw fail("is truncated inside a sequence item");
-				buf.position(buf.position() + (int) length);
+				if (length > limit - buf.position()) throw fail("is truncated inside a sequence item");
+				int itemEnd = buf.position() + (int) length;
+				while (buf.position() < itemEnd) {
+					if (itemEnd - buf.position() < 8) throw fail("is malformed: a sequence item ends inside an element");
+					readElement(item, depth, explicit, itemEnd);
+				}
 			}
+			items.add(item);
+		}
+	}
+
+	/** Skips encapsulated pixel data fragments up to the sequence delimiter. */
+	private void skipFragments(int end) throws IvimImportException {
+		while (true) {
+			if (end - buf.position() < 8) throw fail("is truncated inside encapsulated pixel data");
+			int tag = readTag();
+			long length = buf.getInt() & 0xFFFFFFFFL;
+			if (tag == SEQUENCE_END) return;
+			if (tag != ITEM || length > end - buf.position()) throw fail("is malformed inside encapsulated pixel data");
+			buf.position(buf.position() + (int) length);
 		}
 	}
 
@@ -235,8 +282,8 @@ public final class DicomFile {
 		return tag;
 	}
 
-	private void need(int n, int tag) throws IvimImportException {
-		if (buf.remaining() < n) throw fail("is truncated in the header of element " + DicomTags.format(tag));
+	private void need(int n, int tag, int end) throws IvimImportException {
+		if (end - buf.position() < n) throw fail("is truncated in the header of element " + DicomTags.format(tag));
 	}
 
 	private String toText(int tag, String vr, int offset, int length) {
@@ -264,6 +311,12 @@ public final class DicomFile {
 			case "SS": for (int i = 0; i + 2 <= length; i += 2) append(sb, Integer.toString(b.getShort())); break;
 			case "UL": for (int i = 0; i + 4 <= length; i += 4) append(sb, Long.toString(b.getInt() & 0xFFFFFFFFL)); break;
 			case "SL": for (int i = 0; i + 4 <= length; i += 4) append(sb, Integer.toString(b.getInt())); break;
+			case "AT":
+				for (int i = 0; i + 4 <= length; i += 4) {
+					int group = b.getShort() & 0xFFFF, element = b.getShort() & 0xFFFF;
+					append(sb, Integer.toString(group << 16 | element));
+				}
+				break;
 			default: return null;
 		}
 		return sb.toString();
@@ -275,11 +328,48 @@ public final class DicomFile {
 	}
 
 	/**
-	 * The pixels, row by row from the top-left, with Rescale Slope and Intercept applied.
+	 * The pixels of a single-frame image, row by row from the top-left, with Rescale Slope and Intercept
+	 * applied.
 	 *
-	 * @throws IvimImportException for compressed, multi-frame, colour or truncated pixel data
+	 * @throws IvimImportException for multi-frame, colour or truncated pixel data
 	 */
 	public float[] pixels() throws IvimImportException {
+		if (pixelOffset < 0) throw fail("has no pixel data (7FE0,0010)");
+		double frames = number(DicomTags.NUMBER_OF_FRAMES);
+		if (!Double.isNaN(frames) && frames > 1) throw fail("is a multi-frame (enhanced) DICOM with " + (long) frames
+			+ " frames: import its folder with File > Import > DICOM Diffusion Series (IVIM), which reads the frames"
+			+ " one by one");
+		double slope = number(DicomTags.RESCALE_SLOPE);
+		double intercept = number(DicomTags.RESCALE_INTERCEPT);
+		return frame(0, Double.isNaN(slope) ? 1 : slope, Double.isNaN(intercept) ? 0 : intercept);
+	}
+
+	/** Number of Frames (0028,0008); 1 when absent. */
+	public int frameCount() throws IvimImportException {
+		double frames = number(DicomTags.NUMBER_OF_FRAMES);
+		if (Double.isNaN(frames)) return 1;
+		if (frames < 1 || frames > Integer.MAX_VALUE || frames != Math.rint(frames))
+			throw fail("has an invalid Number of Frames (0028,0008) '" + attributes.string(DicomTags.NUMBER_OF_FRAMES) + "'");
+		return (int) frames;
+	}
+
+	/**
+	 * Checks that the pixel data holds exactly Number of Frames frames of Rows x Columns (a trailing pad
+	 * byte allowed) before any frame is used.
+	 *
+	 * @throws IvimImportException naming what disagrees
+	 */
+	public void checkFrames() throws IvimImportException {
+		frame(0, 1, 0);
+	}
+
+	/**
+	 * One frame (0 = first) of the pixel data, row by row from the top-left, as {@code stored * slope +
+	 * intercept} (a slope of 0 counts as 1). The frame count and the pixel data length must agree.
+	 *
+	 * @throws IvimImportException for colour, truncated or inconsistent pixel data
+	 */
+	public float[] frame(int index, double slope, double intercept) throws IvimImportException {
 		if (pixelOffset < 0) throw fail("has no pixel data (7FE0,0010)");
 		int rows = positiveInt(DicomTags.ROWS, "Rows");
 		int cols = positiveInt(DicomTags.COLUMNS, "Columns");
@@ -287,22 +377,26 @@ public final class DicomFile {
 		double samples = number(DicomTags.SAMPLES_PER_PIXEL);
 		if (!Double.isNaN(samples) && samples != 1) throw fail("is a colour image (" + (int) samples
 			+ " samples per pixel); diffusion images are greyscale");
-		double frames = number(DicomTags.NUMBER_OF_FRAMES);
-		if (!Double.isNaN(frames) && frames > 1) throw fail("is a multi-frame (enhanced) DICOM with " + (long) frames
-			+ " frames, which is not supported: export single-frame (classic) images");
-		boolean signed = number(DicomTags.PIXEL_REPRESENTATION) == 1;
-		double slope = number(DicomTags.RESCALE_SLOPE);
-		double intercept = number(DicomTags.RESCALE_INTERCEPT);
-		if (Double.isNaN(slope) || slope == 0) slope = 1;
-		if (Double.isNaN(intercept)) intercept = 0;
 		if (bits != 8 && bits != 16 && bits != 32) throw fail("has " + bits + " bits per pixel; 8, 16 or 32 are supported");
+		int frames = frameCount();
+		if (index < 0 || index >= frames) throw new IllegalArgumentException("frame " + index + " of " + frames);
+		boolean signed = number(DicomTags.PIXEL_REPRESENTATION) == 1;
+		if (Double.isNaN(slope) || slope == 0 || !Double.isFinite(slope)) slope = 1;
+		if (!Double.isFinite(intercept)) intercept = 0;
 		long n = (long) rows * cols;
-		long needed = n * (bits / 8);
-		if (needed > pixelLength || needed > Integer.MAX_VALUE)
-			throw fail("is truncated: " + rows + " x " + cols + " pixels of " + bits + " bits need " + needed
-				+ " bytes of pixel data, the file holds " + pixelLength);
+		long perFrame = n * (bits / 8);
+		long needed = perFrame * frames;
+		if (needed > pixelLength || needed > Integer.MAX_VALUE) {
+			String what = frames == 1 ? "" : frames + " frames of ";
+			throw fail("is truncated: " + what + rows + " x " + cols + " pixels of " + bits + " bits need " + needed
+				+ " bytes of pixel data, the file holds " + pixelLength
+				+ (frames > 1 ? " (" + pixelLength / perFrame + " whole frames)" : ""));
+		}
+		if (frames > 1 && pixelLength >= needed + perFrame) throw fail("says it has " + frames
+			+ " frames (Number of Frames, 0028,0008) but its pixel data holds " + pixelLength / perFrame + " frames of "
+			+ rows + " x " + cols + " pixels: the header and the pixel data disagree");
 		ByteBuffer b = ByteBuffer.wrap(bytes).order(buf.order());
-		b.position(pixelOffset);
+		b.position(pixelOffset + (int) (perFrame * index));
 		float[] out = new float[(int) n];
 		for (int i = 0; i < out.length; i++) {
 			double v;

@@ -23,10 +23,27 @@ public final class DiffusionSeries {
 	public final NiftiGeometry geometry;
 	/** What the importer left out or noticed (e.g. derived images), one line each. */
 	public final List<String> notes;
+	/**
+	 * For a map the scanner computed (ADC, FA...), opened as what it is: its name (e.g. "ADC"); null for a
+	 * diffusion series.
+	 */
+	public final String mapParameter;
+	/** The map's value unit (e.g. "mm²/s"; empty when dimensionless or unknown); null for a diffusion series. */
+	public final String mapUnit;
 
 	public DiffusionSeries(int width, int height, int depth, float[][][] planes, double[] bValues, double pixelWidth,
 		double pixelHeight, double pixelDepth, String unit, NiftiGeometry geometry, List<String> notes)
 	{
+		this(width, height, depth, planes, bValues, pixelWidth, pixelHeight, pixelDepth, unit, geometry, notes, null, null);
+	}
+
+	/** A series or, with {@code mapParameter} set, one of the scanner's own maps (one frame, no b-values). */
+	public DiffusionSeries(int width, int height, int depth, float[][][] planes, double[] bValues, double pixelWidth,
+		double pixelHeight, double pixelDepth, String unit, NiftiGeometry geometry, List<String> notes,
+		String mapParameter, String mapUnit)
+	{
+		this.mapParameter = mapParameter;
+		this.mapUnit = mapUnit;
 		this.width = width;
 		this.height = height;
 		this.depth = depth;

@@ -154,12 +154,67 @@ class DicomDiffusionSeriesTest {
 	}
 
 	@Test
-	void folderOfOnlyDerivedImagesIsAnError(@TempDir Path dir) throws Exception {
+	void folderOfOnlyTheScannersAdcOpensAsTheMapInMm2PerS(@TempDir Path dir) throws Exception {
+		for (int z = 0; z < 2; z++)
+			SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 5 * z, 1 + z, UID, 2, 2, 800 + 100 * z)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC")
+				.text(DicomTags.SERIES_NUMBER, "IS", "11").text(DicomTags.SERIES_DESCRIPTION, "LO", "DWI_ADC")
+				.write(dir.resolve("adc" + z + ".dcm"));
+		DiffusionSeries s = DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE);
+		assertEquals("ADC", s.mapParameter);
+		assertEquals("mm\u00b2/s", s.mapUnit);
+		assertEquals(null, s.bValues);
+		assertEquals(1, s.frames());
+		assertEquals(2, s.depth);
+		assertEquals(800e-6, s.planes[0][0][0], 1e-10);
+		assertEquals(903e-6, s.planes[0][1][3], 1e-10);
+		String notes = String.join("\n", s.notes);
+		assertTrue(notes.contains("the scanner's ADC map (series 11 DWI_ADC)") && notes.contains("1e-6 mm\u00b2/s"), notes);
+		assertTrue(!notes.contains("another unit"), notes);
+		// A map stored in another unit (here already 1e-3 mm²/s: 0.8) is flagged.
+		for (int z = 0; z < 2; z++)
+			SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 5 * z, 1 + z, UID, 2, 2, 1)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC").write(dir.resolve("adc" + z + ".dcm"));
+		notes = String.join("\n", DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE).notes);
+		assertTrue(notes.contains("this scanner may store another unit"), notes);
+	}
+
+	@Test
+	void geAndPhilipsAdcSeriesAreRecognisedToo(@TempDir Path dir) throws Exception {
+		Path ge = Files.createDirectories(dir.resolve("ge")), philips = Files.createDirectories(dir.resolve("philips"));
+		for (int z = 0; z < 2; z++) {
+			SyntheticDicom.diffusion("GE MEDICAL SYSTEMS", BTag.GE, 1000, 5 * z, 1 + z, UID, 2, 2, 700)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\SECONDARY\\ADC").write(ge.resolve("adc" + z));
+			// Philips stores the map scaled: 350 x slope 2 = 700 (1e-6 mm²/s).
+			SyntheticDicom.diffusion("Philips Medical Systems", BTag.PHILIPS, 1000, 5 * z, 1 + z, UID, 2, 2, 350)
+				.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\ADC\\ADC").text(DicomTags.RESCALE_SLOPE, "DS", "2")
+				.write(philips.resolve("adc" + z));
+		}
+		for (Path folder : new Path[] { ge, philips }) {
+			DiffusionSeries s = DicomDiffusionSeries.readFolder(folder, RepeatHandling.TRACE, VolumeOrder.B_VALUE);
+			assertEquals("ADC", s.mapParameter, folder.toString());
+			assertEquals(700e-6, s.planes[0][0][0], 1e-10, folder.toString());
+		}
+	}
+
+	@Test
+	void folderOfOnlyOtherDerivedImagesIsAnError(@TempDir Path dir) throws Exception {
 		SyntheticDicom.diffusion("SIEMENS", BTag.SIEMENS, 0, 0, 1, UID, 2, 2, 1)
-			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC").write(dir.resolve("adc.dcm"));
+			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\SECONDARY\\OTHER").write(dir.resolve("other.dcm"));
 		IvimImportException e = assertThrows(IvimImportException.class,
 			() -> DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE));
-		assertTrue(e.getMessage().contains("only derived images") && e.getMessage().contains("adc.dcm"), e.getMessage());
+		assertTrue(e.getMessage().contains("only derived images") && e.getMessage().contains("other.dcm"), e.getMessage());
+	}
+
+	@Test
+	void twoKindsOfScannerMapsInOneFolderAreAnError(@TempDir Path dir) throws Exception {
+		SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 0, 1, UID, 2, 2, 1)
+			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\ADC").write(dir.resolve("adc.dcm"));
+		SyntheticDicom.diffusion("SIEMENS", BTag.NONE, 0, 0, 2, UID, 2, 2, 1)
+			.text(DicomTags.IMAGE_TYPE, "CS", "DERIVED\\PRIMARY\\DIFFUSION\\FA").write(dir.resolve("fa.dcm"));
+		IvimImportException e = assertThrows(IvimImportException.class,
+			() -> DicomDiffusionSeries.readFolder(dir, RepeatHandling.TRACE, VolumeOrder.B_VALUE));
+		assertTrue(e.getMessage().contains("2 kinds (ADC, FA)"), e.getMessage());
 	}
 
 	@Test

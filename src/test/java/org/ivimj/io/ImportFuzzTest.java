@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,55 @@ class ImportFuzzTest {
 				.implicitVr(implicit).toBytes();
 			fuzzDicom(valid, valid.length, implicit ? 13 : 14);
 		}
+	}
+
+	@Test
+	void mutatedRealSiemensEnhancedHeaders() throws Exception {
+		// A 600 kB file whose header (functional groups, Siemens private sequences) is a third of it: fewer rounds.
+		Path dir = SharedData.siemensEnhancedDwi();
+		byte[] valid;
+		try (var files = Files.list(dir)) {
+			valid = Files.readAllBytes(files.sorted().skip(1).findFirst().orElseThrow());
+		}
+		fuzzEnhanced(valid, headerEnd(valid), 31, ROUNDS / 4);
+	}
+
+	@Test
+	void mutatedSyntheticEnhancedFiles() throws Exception {
+		long seed = 40;
+		for (boolean implicit : new boolean[] { false, true })
+			for (boolean undefined : new boolean[] { false, true }) {
+				byte[] valid = SyntheticDicom.enhanced("Philips", "1.2.3", 1, 3, 4, EnhancedDicomTest.philipsFrames())
+					.implicitVr(implicit).undefinedLengths(undefined).toBytes();
+				fuzzEnhanced(valid, valid.length, seed++, ROUNDS / 2);
+			}
+	}
+
+	/** Parse, split into frames, arrange and read every plane: an IvimImportException or a series. */
+	private static void fuzzEnhanced(byte[] valid, int region, long seed, int rounds) {
+		Random rnd = new Random(seed);
+		int ok = 0;
+		for (int round = 0; round < rounds; round++) {
+			byte[] b = mutate(valid, region, rnd);
+			String name = "seed" + seed + "-round" + round;
+			try {
+				DicomFile f = DicomFile.parse(name, b);
+				List<DicomDiffusionSeries.Source> sources = new ArrayList<>();
+				if (f.hasPixelData() && EnhancedDicomFrames.isMultiFrame(f))
+					sources.addAll(EnhancedDicomFrames.sources(name, f, 0));
+				else sources.add(new DicomDiffusionSeries.Source(name, f.attributes(), f::pixels));
+				for (RepeatHandling r : new RepeatHandling[] { RepeatHandling.TRACE, RepeatHandling.SEPARATE })
+					DicomDiffusionSeries.arrange(name, sources, r, VolumeOrder.ACQUISITION, new ArrayList<>());
+				ok++;
+			}
+			catch (IvimImportException e) {
+				assertTrue(e.getMessage().startsWith(name), e.getMessage());
+			}
+			catch (Throwable t) {
+				fail(name + " threw " + t, t);
+			}
+		}
+		assertTrue(ok > 0, "some mutations should still read");
 	}
 
 	@Test

@@ -69,4 +69,39 @@ class NiftiDiffusionSeriesTest {
 		assertThrows(IvimImportException.class, () -> NiftiDiffusionSeries.read(nii, dir.resolve("missing.bval"),
 			RepeatHandling.TRACE, VolumeOrder.B_VALUE));
 	}
+
+	@Test
+	void threeDimensionsWithOneBValuePerSliceOpensWithBAlongFrames(@TempDir Path dir) throws Exception {
+		Path nii = dir.resolve("dwi.nii");
+		Files.write(nii, NiftiTestFiles.build(2, 2, 3, 1, NiftiHeader.DT_INT16, ByteOrder.LITTLE_ENDIAN, 0, 0, 10));
+		Files.writeString(dir.resolve("dwi.bval"), "0 500 1000");
+		DiffusionSeries s = NiftiDiffusionSeries.read(nii, null, RepeatHandling.TRACE, VolumeOrder.B_VALUE);
+		assertEquals(1, s.depth);
+		assertArrayEquals(new double[] { 0, 500, 1000 }, s.bValues);
+		// voxel value = index in file order; rows flipped: slice k starts at 4k + 2.
+		assertEquals(2, s.planes[0][0][0]);
+		assertEquals(6, s.planes[1][0][0]);
+		assertEquals(10, s.planes[2][0][0]);
+		assertTrue(s.notes.get(0).contains("b-values along the third axis"), s.notes.toString());
+		assertEquals(1, s.geometry.sformCode);
+	}
+
+	@Test
+	void traceOfFloatDataKeepsZerosAndSaysSo(@TempDir Path dir) throws Exception {
+		// Floating-point data has no stored integer step: a zero in one direction makes the trace 0.
+		float[][] p = { { 0f, 4f }, { 9f, 4f } };
+		byte[] flags = new byte[2];
+		float[] t = DiffusionSeriesBuilder.traceOf(p, 0, flags);
+		assertEquals(0f, t[0]);
+		assertEquals(4f, t[1], 1e-6);
+		assertEquals(1 | 4, flags[0]);
+		// Integer data (one stored unit = 1): the zero counts as 1, as on the scanner.
+		t = DiffusionSeriesBuilder.traceOf(p, 1, flags = new byte[2]);
+		assertEquals(3f, t[0], 1e-6);
+		assertEquals(1, flags[0]);
+		assertEquals(0, flags[1]);
+		// Rescaled integers (slope 0.5): a zero counts as 0.5.
+		t = DiffusionSeriesBuilder.traceOf(new float[][] { { 0f }, { 8f } }, 0.5, new byte[1]);
+		assertEquals(2f, t[0], 1e-6);
+	}
 }

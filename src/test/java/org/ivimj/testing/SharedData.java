@@ -36,6 +36,26 @@ public final class SharedData {
 		return dicom("ge_signa_dwi/reference/Ax_DWI_TENSOR_R2_1.bval");
 	}
 
+	/** Siemens Prisma XA30 enhanced DWI: 21 files (b = 0, 20 directions at 2500) x 39 frames. */
+	public static Path siemensEnhancedDwi() {
+		return dicom("siemens_xa30_enhanced_dwi/dicom/10_DWI_dir80_PA");
+	}
+
+	/** The scanner's ADC map of that series (one enhanced file). */
+	public static Path siemensEnhancedAdc() {
+		return dicom("siemens_xa30_enhanced_dwi/dicom/11_DWI_dir80_PA_ADC");
+	}
+
+	/** The scanner's trace-weighted images of that series (one enhanced file, b = 2500). */
+	public static Path siemensEnhancedTracew() {
+		return dicom("siemens_xa30_enhanced_dwi/dicom/12_DWI_dir80_PA_TRACEW");
+	}
+
+	/** dcm2niix's output for the Siemens enhanced set: {@code 10_DWI_dir80_PA.bval}, {@code 11_DWI_dir80_PA.nii}... */
+	public static Path siemensEnhancedReference(String file) {
+		return dicom("siemens_xa30_enhanced_dwi/reference/" + file);
+	}
+
 	public static Path philipsReferenceBval() {
 		return dicom("philips_dwi/reference/701_DTI_Biobank_2mm_MB3S2_EPI_cl.bval");
 	}
