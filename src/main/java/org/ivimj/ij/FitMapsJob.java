@@ -50,6 +50,7 @@ public final class FitMapsJob {
 		String[] noiseNote = {null};
 		if (!s.noise.off()) options.noiseSigma(s.noise.sigma(h, noiseNote));
 		List<FitMethod> methods = new ArrayList<>(s.methods);
+		if (!s.histogramPlot.trim().isEmpty()) LesionHistograms.checkStem(methods, s.histogramPlot);
 		List<VoxelFit> fitters = new ArrayList<>();
 		for (FitMethod m : methods) {
 			try {
@@ -64,6 +65,9 @@ public final class FitMapsJob {
 		long t0 = System.nanoTime();
 		FitRegion firstReader = s.region.build(h, s.threshold);
 		FitRegion secondReader = null, region = firstReader;
+		if ((s.histogram || !s.histogramPlot.trim().isEmpty()) && firstReader.parts().isEmpty())
+			throw new IvimInputException("Histogram features are per lesion: draw lesion ROIs (ROI Manager or a selection) "
+				+ "and choose a region of ROIs, or untick histogram and clear histogram_plot.");
 		if (s.secondReaderRois != null) {
 			if (firstReader.parts().isEmpty()) throw new IvimInputException("A second reader's ROIs need the first "
 				+ "reader's ROIs too: choose region=[ROI Manager (all)] (or a selection) for reader 1.");
@@ -157,13 +161,20 @@ public final class FitMapsJob {
 		}
 		maps.addAll(extra);
 		ImagePlus hyper = s.hyperstack ? ParameterMaps.hyperstack(h, source + "_IVIM_maps", maps) : null;
-		ResultsTable table = s.table && !firstReader.parts().isEmpty()
+		ResultsTable table = (s.table || s.histogram) && !firstReader.parts().isEmpty()
 			? RoiResultsTable.build(h, firstReader, methods, planes, options, modelLabels) : null;
 		ResultsTable table2 = secondReader == null ? null
 			: RoiResultsTable.build(h, secondReader, methods, planes, options, modelLabels);
 		long t3 = System.nanoTime();
 		FitMapsResult result = new FitMapsResult(maps, hyper, table, region, fits, t1 - t0, t2 - t1, t3 - t2);
 		result.secondReaderTable = table2;
+		if (s.histogram) {
+			LesionHistograms.addColumns(table, h, firstReader, methods, planes);
+			result.lesionTable = LesionHistograms.lesionTable(h, firstReader, methods, planes);
+		}
+		String plotStem = s.histogramPlot.trim();
+		if (!plotStem.isEmpty()) result.histogramPlot = LesionHistograms.plot(source + "_histogram_" + plotStem, h,
+			firstReader, methods, planes, plotStem).getImagePlus();
 		return result;
 	}
 

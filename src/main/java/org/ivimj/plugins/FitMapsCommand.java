@@ -48,6 +48,8 @@ public class FitMapsCommand implements PlugIn {
 			else for (ImagePlus m : r.maps) ImageJOutput.show(m);
 			if (r.table != null) ImageJOutput.showResults(r.table);
 			if (r.secondReaderTable != null && r.table != null) publishReaders(r.table, r.secondReaderTable);
+			if (r.lesionTable != null) IvimTables.publish(r.lesionTable, org.ivimj.ij.LesionHistograms.TITLE, "");
+			if (r.histogramPlot != null) ImageJOutput.show(r.histogramPlot);
 			IJ.showStatus(String.format("IVIM-J: %d voxels, %d method(s) in %.2f s", r.region.voxelCount(),
 				s.methods.size(), (System.nanoTime() - t0) / 1e9));
 		}
@@ -107,6 +109,8 @@ public class FitMapsCommand implements PlugIn {
 		gd.addCheckbox("hyperstack (one image, a channel per map)", false);
 		gd.addCheckbox("table (Results: a row per ROI and slice)", true);
 		gd.addStringField("reader2 (second reader's RoiSet.zip: both readers and their mean in IVIM Readers Combined)", "", 30);
+		gd.addCheckbox("histogram (whole-lesion histogram features: ROI table columns and IVIM Lesion Histograms)", false);
+		gd.addStringField("histogram_plot (parameter to plot per lesion, e.g. bifree_D; empty = none)", "", 12);
 		if (!gd.show()) return null;
 
 		FitMapsSettings s = new FitMapsSettings();
@@ -148,6 +152,8 @@ public class FitMapsCommand implements PlugIn {
 		s.table = gd.getNextBoolean();
 		String reader2 = gd.getNextString().trim();
 		if (!reader2.isEmpty()) s.secondReaderRois = RoiSets.read(java.nio.file.Paths.get(reader2));
+		s.histogram = gd.getNextBoolean();
+		s.histogramPlot = gd.getNextString().trim();
 		return s;
 	}
 
