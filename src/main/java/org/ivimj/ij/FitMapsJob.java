@@ -186,6 +186,9 @@ public final class FitMapsJob {
 			case BI_SEGMENTED:
 			case BI_FREE:
 			case BI_SHRINKAGE: return "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]";
+			case IVIM_KURTOSIS_SEGMENTED:
+			case IVIM_KURTOSIS_FREE: return "S(b) = S0 [(1 - f) exp(-b D + b^2 D^2 K/6) + f exp(-b D*)]";
+			case MONO_KURTOSIS: return "S(b) = S0 exp(-b D + b^2 D^2 K/6), b >= segmentation threshold";
 			default: return "S(b) = S0 exp(-(b DDC)^alpha)";
 		}
 	}
