@@ -23,13 +23,38 @@ public enum FitMethod {
 	 * posterior SDs.
 	 */
 	BI_SHRINKAGE("bi-exponential (Bayesian shrinkage)", new String[] {"S0", "f", "D", "D*"},
-		new String[] {"a.u.", "", "mm²/s", "mm²/s"});
+		new String[] {"a.u.", "", "mm²/s", "mm²/s"}),
+	/**
+	 * IVIM with kurtosis S0 [(1 − f) exp(−bD + b²D²K/6) + f exp(−bD*)], segmented: D, K and the tissue
+	 * intercept from the b-values ≥ the threshold ({@link MonoKurtosisFit}), S0 from b = 0, then D*
+	 * ({@link IvimKurtosisFit}). Needs b-values up to at least {@value MonoKurtosisFit#MIN_MAX_B} s/mm².
+	 */
+	IVIM_KURTOSIS_SEGMENTED("IVIM-kurtosis (segmented)", new String[] {"S0", "f", "D", "D*", "K"},
+		new String[] {"a.u.", "", "mm²/s", "mm²/s", ""}),
+	/** IVIM with kurtosis, all five parameters free (bounded), started from the segmented fit. */
+	IVIM_KURTOSIS_FREE("IVIM-kurtosis (free)", new String[] {"S0", "f", "D", "D*", "K"},
+		new String[] {"a.u.", "", "mm²/s", "mm²/s", ""}),
+	/**
+	 * Diffusion kurtosis without perfusion, S0 exp(−bD + b²D²K/6), on the b-values ≥ the segmentation
+	 * threshold only (S0 is then the tissue intercept S0 (1 − f)).
+	 */
+	MONO_KURTOSIS("mono-kurtosis (DKI, b ≥ threshold)", new String[] {"S0", "D", "K"}, new String[] {"a.u.", "mm²/s", ""});
 
 	private static final FitMethod[] VOXELWISE = {MONO_LOG_LINEAR, MONO_NONLINEAR, BI_SEGMENTED, BI_FREE, STRETCHED};
 
-	/** The methods that fit each voxel on its own (every method but {@link #BI_SHRINKAGE}). */
+	/** The methods that fit each voxel on its own on any protocol (every method but {@link #BI_SHRINKAGE} and {@link #kurtosis()}). */
 	public static FitMethod[] voxelwise() {
 		return VOXELWISE.clone();
+	}
+
+	private static final FitMethod[] KURTOSIS = {IVIM_KURTOSIS_SEGMENTED, IVIM_KURTOSIS_FREE, MONO_KURTOSIS};
+
+	/**
+	 * The voxel-wise kurtosis methods, apart from {@link #voxelwise()} because they need b-values up
+	 * to at least {@value MonoKurtosisFit#MIN_MAX_B} s/mm² (their fitters refuse other protocols).
+	 */
+	public static FitMethod[] kurtosis() {
+		return KURTOSIS.clone();
 	}
 
 	/** Whether this method fits a region's voxels together rather than one by one. */

@@ -24,6 +24,9 @@ public final class FitOptions implements Cloneable {
 	private double ddcMin = 0, ddcMax = 0.005;
 	private double alphaMin = 0.05, alphaMax = 1;
 
+	// IVIM-kurtosis and mono-kurtosis: bounds of the kurtosis K.
+	private double kMin = 0, kMax = 3;
+
 	// Noise floor: Rician noise SD per channel (signal units); NaN fits plain least squares.
 	private double noiseSigma = Double.NaN;
 
@@ -95,6 +98,13 @@ public final class FitOptions implements Cloneable {
 		return this;
 	}
 
+	/** Bounds of the kurtosis K of the kurtosis fits (default [0, 3]). */
+	public FitOptions kBounds(double min, double max) {
+		kMin = min;
+		kMax = max;
+		return this;
+	}
+
 	/** S0 is bounded to [0, factor × largest signal]. */
 	public FitOptions s0MaxFactor(double factor) {
 		s0MaxFactor = factor;
@@ -158,6 +168,8 @@ public final class FitOptions implements Cloneable {
 	public double ddcMax() { return ddcMax; }
 	public double alphaMin() { return alphaMin; }
 	public double alphaMax() { return alphaMax; }
+	public double kMin() { return kMin; }
+	public double kMax() { return kMax; }
 	public double s0MaxFactor() { return s0MaxFactor; }
 	public int maxIterations() { return maxIterations; }
 
@@ -172,6 +184,7 @@ public final class FitOptions implements Cloneable {
 		check("D*", dStarMin, dStarMax, 0, Double.MAX_VALUE);
 		check("DDC", ddcMin, ddcMax, 0, Double.MAX_VALUE);
 		check("alpha", alphaMin, alphaMax, 0, 1);
+		check("K", kMin, kMax, -Double.MAX_VALUE, Double.MAX_VALUE);
 		if (!(monoMinB <= monoMaxB)) throw new IllegalArgumentException("Mono b-value range is empty: "
 			+ monoMinB + " > " + monoMaxB + ". Give the smaller b-value first.");
 		if (!(segmentationThreshold >= 0) || Double.isInfinite(segmentationThreshold))

@@ -28,6 +28,12 @@ public final class Ivim {
 				return new FreeBiexponentialFit(bValues, options);
 			case STRETCHED:
 				return new StretchedExponentialFit(bValues, options);
+			case IVIM_KURTOSIS_SEGMENTED:
+				return new IvimKurtosisFit(bValues, options, false);
+			case IVIM_KURTOSIS_FREE:
+				return new IvimKurtosisFit(bValues, options, true);
+			case MONO_KURTOSIS:
+				return new MonoKurtosisFit(bValues, options);
 			case BI_SHRINKAGE:
 				throw new IllegalArgumentException(method.label() + " fits a whole region at once: use Ivim.fitVoxels "
 					+ "or ShrinkageBiexponentialFit, or the free fit for a single signal.");

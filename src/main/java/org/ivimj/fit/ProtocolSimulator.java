@@ -50,6 +50,11 @@ public final class ProtocolSimulator {
 				return MonoExponentialModel.INSTANCE;
 			case STRETCHED:
 				return StretchedExponentialModel.INSTANCE;
+			case IVIM_KURTOSIS_SEGMENTED:
+			case IVIM_KURTOSIS_FREE:
+				return org.ivimj.model.IvimKurtosisModel.INSTANCE;
+			case MONO_KURTOSIS:
+				return org.ivimj.model.MonoKurtosisModel.INSTANCE;
 			default:
 				return BiExponentialModel.INSTANCE;
 		}
@@ -81,7 +86,9 @@ public final class ProtocolSimulator {
 				signals[r * nb + i] = (float) Math.sqrt(re * re + im * im);
 			}
 		BatchResult fits = Ivim.fitVoxels(method, bValues, options, signals);
-		double[] crb = cramerRao(model, bValues, truth, sigma);
+		// The mono-kurtosis fit sees only the b-values at and above the threshold: so does its bound.
+		double[] crb = cramerRao(model, method != FitMethod.MONO_KURTOSIS ? bValues : java.util.Arrays.stream(bValues)
+			.filter(v -> v >= (options == null ? new FitOptions() : options).segmentationThreshold()).toArray(), truth, sigma);
 		String[] names = method.parameterNames();
 		Row[] rows = new Row[names.length];
 		for (int k = 0; k < names.length; k++) {

@@ -46,7 +46,13 @@ public final class DecayPlot {
 		plot.addPoints(b, mean, sd, Plot.CIRCLE);
 		int k = 0;
 		for (FitMethod m : methods) {
-			FitResult r = Ivim.fit(m, b, mean, options);
+			FitResult r;
+			try {
+				r = Ivim.fit(m, b, mean, options);
+			}
+			catch (IllegalArgumentException e) { // a protocol the method cannot fit (e.g. kurtosis below b = 1500)
+				throw new IvimInputException(m.label() + ": " + e.getMessage());
+			}
 			int n = 200;
 			double[] x = new double[n], y = new double[n];
 			SignalModel model = model(m);
@@ -90,6 +96,9 @@ public final class DecayPlot {
 			case MONO_NONLINEAR: return MonoExponentialModel.INSTANCE;
 			case BI_SEGMENTED:
 			case BI_FREE: return BiExponentialModel.INSTANCE;
+			case IVIM_KURTOSIS_SEGMENTED:
+			case IVIM_KURTOSIS_FREE: return org.ivimj.model.IvimKurtosisModel.INSTANCE;
+			case MONO_KURTOSIS: return org.ivimj.model.MonoKurtosisModel.INSTANCE;
 			default: return StretchedExponentialModel.INSTANCE;
 		}
 	}

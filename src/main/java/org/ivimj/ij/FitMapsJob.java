@@ -51,6 +51,7 @@ public final class FitMapsJob {
 		String[] noiseNote = {null};
 		if (!s.noise.off()) options.noiseSigma(s.noise.sigma(h, noiseNote));
 		List<FitMethod> methods = new ArrayList<>(s.methods);
+		if (!s.histogramPlot.trim().isEmpty()) LesionHistograms.checkStem(methods, s.histogramPlot);
 		List<VoxelFit> fitters = new ArrayList<>();
 		for (FitMethod m : methods) {
 			try {
@@ -71,6 +72,9 @@ public final class FitMapsJob {
 		long t0 = System.nanoTime();
 		FitRegion firstReader = s.region.build(h, s.threshold);
 		FitRegion secondReader = null, region = firstReader;
+		if ((s.histogram || !s.histogramPlot.trim().isEmpty()) && firstReader.parts().isEmpty())
+			throw new IvimInputException("Histogram features are per lesion: draw lesion ROIs (ROI Manager or a selection) "
+				+ "and choose a region of ROIs, or untick histogram and clear histogram_plot.");
 		if (s.secondReaderRois != null) {
 			if (firstReader.parts().isEmpty()) throw new IvimInputException("A second reader's ROIs need the first "
 				+ "reader's ROIs too: choose region=[ROI Manager (all)] (or a selection) for reader 1.");
@@ -168,13 +172,20 @@ public final class FitMapsJob {
 		}
 		maps.addAll(extra);
 		ImagePlus hyper = s.hyperstack ? ParameterMaps.hyperstack(h, source + "_IVIM_maps", maps) : null;
-		ResultsTable table = s.table && !firstReader.parts().isEmpty()
+		ResultsTable table = (s.table || s.histogram) && !firstReader.parts().isEmpty()
 			? RoiResultsTable.build(h, firstReader, methods, planes, options, modelLabels) : null;
 		ResultsTable table2 = secondReader == null ? null
 			: RoiResultsTable.build(h, secondReader, methods, planes, options, modelLabels);
 		long t3 = System.nanoTime();
 		FitMapsResult result = new FitMapsResult(maps, hyper, table, region, fits, t1 - t0, t2 - t1, t3 - t2);
 		result.secondReaderTable = table2;
+		if (s.histogram) {
+			LesionHistograms.addColumns(table, h, firstReader, methods, planes);
+			result.lesionTable = LesionHistograms.lesionTable(h, firstReader, methods, planes);
+		}
+		String plotStem = s.histogramPlot.trim();
+		if (!plotStem.isEmpty()) result.histogramPlot = LesionHistograms.plot(source + "_histogram_" + plotStem, h,
+			firstReader, methods, planes, plotStem).getImagePlus();
 		return result;
 	}
 
@@ -186,6 +197,9 @@ public final class FitMapsJob {
 			case BI_SEGMENTED:
 			case BI_FREE:
 			case BI_SHRINKAGE: return "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]";
+			case IVIM_KURTOSIS_SEGMENTED:
+			case IVIM_KURTOSIS_FREE: return "S(b) = S0 [(1 - f) exp(-b D + b^2 D^2 K/6) + f exp(-b D*)]";
+			case MONO_KURTOSIS: return "S(b) = S0 exp(-b D + b^2 D^2 K/6), b >= segmentation threshold";
 			default: return "S(b) = S0 exp(-(b DDC)^alpha)";
 		}
 	}

@@ -21,6 +21,10 @@ public final class FitMapsResult {
 	public final ResultsTable table;
 	/** The second reader's per-ROI table (same columns), or null without a second reader's ROI set. */
 	public ResultsTable secondReaderTable;
+	/** With the histogram option, the per-lesion table ({@link LesionHistograms#TITLE}); else null. */
+	public ResultsTable lesionTable;
+	/** With histogram_plot, the histogram plot of that parameter, lesions overlaid; else null. */
+	public ImagePlus histogramPlot;
 	public final FitRegion region;
 	public final Map<FitMethod, BatchResult> fits;
 	/** Nanoseconds spent gathering signals, fitting (engine), and building maps and table. */

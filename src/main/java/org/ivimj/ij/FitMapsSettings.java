@@ -32,6 +32,11 @@ public final class FitMapsSettings {
 	 */
 	public java.util.List<ij.gui.Roi> secondReaderRois;
 
+	/** Whole-lesion histogram features: columns of the ROI table (implies it) and the per-lesion table. */
+	public boolean histogram;
+	/** Stem of the parameter whose per-lesion histograms to plot (e.g. "bifree_D"); empty for none. */
+	public String histogramPlot = "";
+
 	/** Worker threads; all processors by default. */
 	public int threads = Runtime.getRuntime().availableProcessors();
 }

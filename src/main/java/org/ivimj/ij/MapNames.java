@@ -5,7 +5,7 @@ import org.ivimj.fit.FitMethod;
 /**
  * The fixed names of IVIM-J outputs, shared by map titles and results-table columns so macros can
  * rely on them: a method prefix ({@code mono}, {@code mononl}, {@code biseg}, {@code bifree},
- * {@code bayes}, {@code stretched}) and a parameter token ({@code S0}, {@code ADC}, {@code f}, {@code D},
+ * {@code bayes}, {@code stretched}, {@code kurtseg}, {@code kurtfree}, {@code dki}) and a parameter token ({@code S0}, {@code ADC}, {@code f}, {@code D},
  * {@code Dstar}, {@code DDC}, {@code alpha}), e.g. {@code biseg_Dstar}.
  */
 public final class MapNames {
@@ -20,6 +20,9 @@ public final class MapNames {
 			case BI_SEGMENTED: return "biseg";
 			case BI_FREE: return "bifree";
 			case BI_SHRINKAGE: return "bayes";
+			case IVIM_KURTOSIS_SEGMENTED: return "kurtseg";
+			case IVIM_KURTOSIS_FREE: return "kurtfree";
+			case MONO_KURTOSIS: return "dki";
 			default: return "stretched";
 		}
 	}

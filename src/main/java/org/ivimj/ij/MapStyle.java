@@ -30,6 +30,7 @@ public final class MapStyle {
 			case "Dstar": return new MapStyle("spectrum", 0, 0.1);
 			case "f": return new MapStyle("ice", 0, 0.6);
 			case "alpha": return new MapStyle("fire", 0, 1);
+			case "K": return new MapStyle("fire", 0, 2);
 			case "R2": return new MapStyle("grays", 0, 1);
 			case "status": return new MapStyle("grays", 0, 3);
 			case "model": return new MapStyle("3-3-2 RGB", 0, 3);

@@ -121,7 +121,7 @@ public final class RoiResultsTable {
 		return c.toArray(new String[0]);
 	}
 
-	private static int collect(DiffusionHyperstack h, FitRegion.Part part, float[] plane, double[] out) {
+	static int collect(DiffusionHyperstack h, FitRegion.Part part, float[] plane, double[] out) {
 		Cursor<FloatType> c = ArrayImgs.floats(plane, h.width(), h.height()).cursor();
 		Cursor<UnsignedByteType> m = part.mask.cursor();
 		int n = 0;

@@ -44,6 +44,9 @@ public class DecayPlotCommand implements PlugIn {
 			gd.addCheckbox("segmented (bi-exponential, two-step)", true);
 			gd.addCheckbox("free (bi-exponential, all parameters)", true);
 			gd.addCheckbox("stretched (exponential)", true);
+			gd.addCheckbox("kurtosis_segmented (IVIM-kurtosis, two-step)", false);
+			gd.addCheckbox("kurtosis_free (IVIM-kurtosis, all parameters)", false);
+			gd.addCheckbox("kurtosis_mono (DKI on b >= segmentation threshold)", false);
 			gd.addChoice("scale", SCALES, "both");
 			if (!gd.show()) return;
 			Set<FitMethod> methods = EnumSet.noneOf(FitMethod.class);
@@ -52,6 +55,8 @@ public class DecayPlotCommand implements PlugIn {
 			if (gd.getNextBoolean()) methods.add(FitMethod.BI_SEGMENTED);
 			if (gd.getNextBoolean()) methods.add(FitMethod.BI_FREE);
 			if (gd.getNextBoolean()) methods.add(FitMethod.STRETCHED);
+			for (FitMethod m : FitMethod.kurtosis())
+				if (gd.getNextBoolean()) methods.add(m);
 			String scale = gd.getNextChoice();
 			for (Plot p : plots(h, methods, scale, new FitOptions())) {
 				// With a display, a plot window (its data can be listed and saved); otherwise a plot image.

@@ -54,6 +54,8 @@ public class FitMapsCommand implements PlugIn {
 				IvimTables.publish(readers[0], SECOND_READER_TITLE, "");
 				IvimTables.publish(readers[1], ReaderCombinationCommand.TITLE, "");
 			}
+			if (r.lesionTable != null) IvimTables.publish(r.lesionTable, org.ivimj.ij.LesionHistograms.TITLE, "");
+			if (r.histogramPlot != null) ImageJOutput.show(r.histogramPlot);
 			IJ.showStatus(String.format("IVIM-J: %d voxels, %d method(s) in %.2f s", r.region.voxelCount(),
 				s.methods.size(), (System.nanoTime() - t0) / 1e9));
 		}
@@ -81,6 +83,9 @@ public class FitMapsCommand implements PlugIn {
 		gd.addCheckbox("free (bi-exponential, all parameters)", true);
 		gd.addCheckbox("stretched (exponential)", true);
 		gd.addCheckbox("shrinkage (bi-exponential, Bayesian over the whole region; posterior SDs as SE maps)", false);
+		gd.addCheckbox("kurtosis_segmented (IVIM-kurtosis, two-step; needs b up to 1500+)", false);
+		gd.addCheckbox("kurtosis_free (IVIM-kurtosis, all five parameters)", false);
+		gd.addCheckbox("kurtosis_mono (DKI without perfusion, b >= segmentation_threshold)", false);
 		gd.addNumericField("prior_components (Gaussians in the shrinkage prior; >1 for mixed tissues)", 1, 0, 3, "");
 		gd.addChoice("model_selection", new String[] {"off", "AICc", "BIC"}, "off");
 		gd.addChoice("region", RegionChoice.labels(), RegionChoice.AUTOMATIC.label());
@@ -105,6 +110,9 @@ public class FitMapsCommand implements PlugIn {
 		gd.addNumericField("alpha_min", o.alphaMin(), 3, 8, "");
 		gd.addToSameRow();
 		gd.addNumericField("alpha_max", o.alphaMax(), 3, 8, "");
+		gd.addNumericField("k_min", o.kMin(), 3, 8, "");
+		gd.addToSameRow();
+		gd.addNumericField("k_max", o.kMax(), 3, 8, "");
 		gd.addStringField("mono_b-values (all, or e.g. 0,800)", "all", 12);
 		gd.addCheckbox("segmented_s0_f (segmented fit's last step also fits S0 and f)", o.segmentedFitsS0AndF());
 		gd.addStringField("noise_sigma (off, a value, background or b0)", "off", 10);
@@ -117,6 +125,8 @@ public class FitMapsCommand implements PlugIn {
 		gd.addCheckbox("hyperstack (one image, a channel per map)", false);
 		gd.addCheckbox("table (Results: a row per ROI and slice)", true);
 		gd.addStringField("reader2 (second reader's RoiSet.zip: both readers and their mean in IVIM Readers Combined)", "", 30);
+		gd.addCheckbox("histogram (whole-lesion histogram features: ROI table columns and IVIM Lesion Histograms)", false);
+		gd.addStringField("histogram_plot (parameter to plot per lesion, e.g. bifree_D; empty = none)", "", 12);
 		if (!gd.show()) return null;
 
 		FitMapsSettings s = new FitMapsSettings();
@@ -127,6 +137,8 @@ public class FitMapsCommand implements PlugIn {
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_FREE);
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.STRETCHED);
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_SHRINKAGE);
+		for (FitMethod m : FitMethod.kurtosis())
+			if (gd.getNextBoolean()) s.methods.add(m);
 		double components = gd.getNextNumber();
 		if (!(components >= 1 && components <= 8 && components == Math.rint(components)))
 			throw new IvimInputException("prior_components=" + components + ": give a whole number from 1 to 8.");
@@ -143,6 +155,7 @@ public class FitMapsCommand implements PlugIn {
 		s.options.adcBounds(gd.getNextNumber(), gd.getNextNumber());
 		s.options.ddcBounds(gd.getNextNumber(), gd.getNextNumber());
 		s.options.alphaBounds(gd.getNextNumber(), gd.getNextNumber());
+		s.options.kBounds(gd.getNextNumber(), gd.getNextNumber());
 		String mono = gd.getNextString().trim();
 		if (!mono.isEmpty() && !mono.equalsIgnoreCase("all")) s.options.monoBValues(BValueText.parseList(mono));
 		s.options.segmentedFitsS0AndF(gd.getNextBoolean());
@@ -158,6 +171,8 @@ public class FitMapsCommand implements PlugIn {
 		s.table = gd.getNextBoolean();
 		String reader2 = gd.getNextString().trim();
 		if (!reader2.isEmpty()) s.secondReaderRois = RoiSets.read(org.ivimj.ij.UserPaths.of(reader2, "reader2"));
+		s.histogram = gd.getNextBoolean();
+		s.histogramPlot = gd.getNextString().trim();
 		return s;
 	}
 

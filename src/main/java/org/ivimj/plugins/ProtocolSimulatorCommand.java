@@ -26,14 +26,23 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 
 	private static final String PAPER_B = "0,20,50,100,150,200,400,800,1200,1500";
 
+	/** The voxel-wise methods, then the kurtosis ones (which need b-values to 1500 s/mm² or more). */
+	static FitMethod[] methods() {
+		FitMethod[] v = FitMethod.voxelwise(), k = FitMethod.kurtosis();
+		FitMethod[] all = java.util.Arrays.copyOf(v, v.length + k.length);
+		System.arraycopy(k, 0, all, v.length, k.length);
+		return all;
+	}
+
 	@Override
 	void execute() {
 		CommandOptions o = new CommandOptions("IVIM Protocol Simulator");
-		String[] labels = new String[FitMethod.voxelwise().length];
-		for (int i = 0; i < labels.length; i++) labels[i] = FitMethod.voxelwise()[i].label();
+		FitMethod[] offered = methods();
+		String[] labels = new String[offered.length];
+		for (int i = 0; i < labels.length; i++) labels[i] = offered[i].label();
 		o.addString("b-values (s/mm², comma-separated)", PAPER_B, 40);
 		o.addChoice("method", labels, FitMethod.BI_FREE.label());
-		o.addString("tissue (the method's parameters: S0,f,D,D* | S0,ADC | S0,DDC,alpha)", "1000,0.25,0.00085,0.034", 30);
+		o.addString("tissue (the method's parameters: S0,f,D,D* | S0,ADC | S0,DDC,alpha | S0,f,D,D*,K | S0,D,K)", "1000,0.25,0.00085,0.034", 30);
 		o.addNumber("snr (S0 / noise SD)", 50, 1);
 		o.addNumber("realisations", 1000, 0);
 		o.addNumber("seed", 1, 0);
@@ -48,7 +57,7 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 		}
 		String label = o.nextChoice();
 		FitMethod method = null;
-		for (FitMethod m : FitMethod.voxelwise())
+		for (FitMethod m : offered)
 			if (m.label().equals(label)) method = m;
 		double[] tissue;
 		try {
