@@ -67,6 +67,12 @@ public class FitMapsCommand implements PlugIn {
 			IJ.showProgress(1.0);
 			ImageJOutput.error(ImageJOutput.OUT_OF_MEMORY);
 		}
+		catch (NoClassDefFoundError e) {
+			// Plain ImageJ with only IVIM-J's jar: ImageJ would report nothing visible in a -batch run.
+			IJ.showProgress(1.0);
+			ImageJOutput.error("IVIM-J needs ImgLib2, SciJava Common and Commons Math, which Fiji ships: in plain ImageJ "
+				+ "copy their jars into the plugins/jars folder (missing: " + e.getMessage() + ").");
+		}
 	}
 
 	/** Shows the dialog (or reads macro options); null if cancelled. */

@@ -48,6 +48,30 @@ class ImportWithDisplayTest {
 		assertFalse(output.contains("this line must not run"), output);
 	}
 
+	/**
+	 * Issue 10, item 0: with a real display and a real ROI Manager, every lesion slice gets its row on
+	 * every ImageJ version the build tests (1.54p's ROI Manager pins ROIs to slices; 1.54g's does not).
+	 */
+	@Test
+	void phantomExampleGivesEveryLesionSliceWithADisplay(@TempDir Path dir) throws Exception {
+		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
+		Path plugins = Files.createDirectories(dir.resolve("plugins"));
+		jarClasses(plugins.resolve("IVIM_J-test.jar"));
+		// The fit needs IVIM-J's dependencies, which Fiji ships in jars/; plain ImageJ finds them in plugins/jars.
+		Path jars = Files.createDirectories(plugins.resolve("jars"));
+		for (Class<?> c : new Class<?>[] {net.imglib2.Cursor.class, org.apache.commons.math3.util.FastMath.class,
+			org.scijava.Context.class})
+		{
+			Path jar = Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Files.copy(jar, jars.resolve(jar.getFileName()));
+		}
+		Path out = Files.createDirectories(dir.resolve("out"));
+		String output = runWithDisplay(dir, ImageJHarness.projectDir().resolve("macros/phantom_example.ijm"), out.toString());
+		List<String> rows = Files.readAllLines(out.resolve("phantom_roi_results.csv"));
+		assertEquals(7, rows.size(), "header + 5 slices of the spondylitis ROI + the metastasis:\n" + output);
+		assertFalse(String.join("\n", rows).contains(",0.001,"), "saved CSV lost digits");
+	}
+
 	/** The compiled classes and plugins.config as a plugin jar, the way users install IVIM-J. */
 	private static void jarClasses(Path jar) throws Exception {
 		Path classes = Paths.get(ImportDicomDiffusionCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
