@@ -71,7 +71,6 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 			throw new CommandException(e.getMessage());
 		}
 		ResultsTable out = new ResultsTable();
-		out.setPrecision(-6);
 		for (ProtocolSimulator.Row r : rows) {
 			out.incrementCounter();
 			out.addValue("Method", method.label());
@@ -87,7 +86,26 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 			out.addValue("Fitted_percent", 100 * r.fitted);
 			out.addValue("b_values", BValueText.format(b));
 		}
+		showReadably(out, snr);
 		IvimTables.publish(out, TITLE, save);
 		ij.IJ.showStatus(String.format(Locale.ROOT, "IVIM-J: simulated %d realisations", (int) realisations));
+	}
+
+	/**
+	 * Display formats a person reads (the table holds full doubles; only the shown digits change):
+	 * SNR as typed; each parameter-valued column with enough decimals for 3 significant digits of
+	 * its smallest nonzero value (at most 9; whole numbers such as S0 = 1000 without decimals); the
+	 * efficiency ratio with 3 decimals and the fitted percentage with 1.
+	 */
+	static void showReadably(ResultsTable out, double snr) {
+		for (String c : new String[] {"Truth", "Mean", "Bias", "SD", "RMSE", "CRB_SD"}) {
+			double smallest = Double.POSITIVE_INFINITY;
+			for (double v : out.getColumn(c)) if (v != 0 && Double.isFinite(v)) smallest = Math.min(smallest, Math.abs(v));
+			int decimals = Double.isInfinite(smallest) ? 3 : Math.max(3, Math.min(9, 2 - (int) Math.floor(Math.log10(smallest))));
+			out.setDecimalPlaces(out.getColumnIndex(c), decimals);
+		}
+		out.setDecimalPlaces(out.getColumnIndex("SNR"), snr == Math.rint(snr) ? 0 : 2);
+		out.setDecimalPlaces(out.getColumnIndex("RMSE_over_CRB"), 3);
+		out.setDecimalPlaces(out.getColumnIndex("Fitted_percent"), 1);
 	}
 }
