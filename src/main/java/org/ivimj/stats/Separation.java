@@ -56,7 +56,7 @@ public final class Separation {
 			constraints.add(new LinearConstraint(e, Relationship.LEQ, 1));
 			constraints.add(new LinearConstraint(e, Relationship.GEQ, -1));
 		}
-		PointValuePair best = new SimplexSolver(1e-12, 10, 1e-14).optimize(new MaxIter(10_000),
+		PointValuePair best = new SimplexSolver(1e-12, 10, 1e-14).optimize(new MaxIter(1_000_000),
 			new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), GoalType.MAXIMIZE,
 			new NonNegativeConstraint(false));
 		if (best.getValue() <= TOLERANCE * n) return null;
