@@ -1,6 +1,5 @@
 package org.ivimj.plugins;
 
-import ij.measure.ResultsTable;
 
 import java.util.Locale;
 
@@ -96,14 +95,27 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 			out.addValue("Fitted_percent", 100 * r.fitted);
 			out.addValue("b_values", BValueText.format(b));
 		}
-		// A format a person reads per column: S0 (~1000) and D (~1e-3) share the value columns, so those
-		// are scientific with four decimals; the saved CSV keeps full precision whatever is shown.
-		out.setColumnFormat("SNR", 1);
-		for (String c : new String[] {"Truth", "Mean", "Bias", "SD", "RMSE", "CRB_SD"})
-			out.setColumnFormat(c, -4);
-		out.setColumnFormat("RMSE_over_CRB", 3);
-		out.setColumnFormat("Fitted_percent", 1);
+		showReadably(out, snr);
 		IvimTables.publish(out, TITLE, save);
 		ij.IJ.showStatus(String.format(Locale.ROOT, "IVIM-J: simulated %d realisations", (int) realisations));
+	}
+
+	/**
+	 * Display formats a person reads (the table holds full doubles; only the shown digits change):
+	 * SNR as typed; each parameter-valued column with enough decimals for 3 significant digits of
+	 * its smallest nonzero value (at most 9; whole numbers such as S0 = 1000 without decimals); the
+	 * efficiency ratio with 3 decimals and the fitted percentage with 1. The saved CSV keeps full
+	 * precision whatever is shown ({@link IvimResultsTable}).
+	 */
+	static void showReadably(IvimResultsTable out, double snr) {
+		for (String c : new String[] {"Truth", "Mean", "Bias", "SD", "RMSE", "CRB_SD"}) {
+			double smallest = Double.POSITIVE_INFINITY;
+			for (double v : out.getColumn(c)) if (v != 0 && Double.isFinite(v)) smallest = Math.min(smallest, Math.abs(v));
+			int decimals = Double.isInfinite(smallest) ? 3 : Math.max(3, Math.min(9, 2 - (int) Math.floor(Math.log10(smallest))));
+			out.setColumnFormat(c, decimals);
+		}
+		out.setColumnFormat("SNR", snr == Math.rint(snr) ? 0 : 2);
+		out.setColumnFormat("RMSE_over_CRB", 3);
+		out.setColumnFormat("Fitted_percent", 1);
 	}
 }

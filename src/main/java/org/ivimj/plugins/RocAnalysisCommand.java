@@ -86,7 +86,9 @@ public class RocAnalysisCommand extends IvimCommand {
 				// The score is the fitted probability of the positive group: higher means positive.
 				DeLongRoc.Result r = IvimStatistics.roc(split[0], split[1], DeLongRoc.Direction.HIGHER, confidence);
 				row(out, label, r, "logistic score", c.excluded.size());
-				if (fit.status == LogisticRegression.Status.SEPARATION) out.addValue("Note", "logistic model separates the groups: " + fit.message);
+				if (fit.status == LogisticRegression.Status.SEPARATION) out.addValue("Note",
+					"logistic model separates the groups (maximum-likelihood estimates do not exist); the score is glm's fitted probability where it stopped, "
+						+ "which ranks the lesions along the separating combination");
 				names.add(label);
 				curves.add(r);
 			}

@@ -47,6 +47,11 @@ public final class IvimStatistics {
 		return LogisticRegression.fit(x, positive, names, confidence);
 	}
 
+	/** Firth's penalised logistic regression (R's brglm2, {@code type = "AS_mean"}); finite under separation. */
+	public static LogisticRegression.Result firth(double[][] x, boolean[] positive, String[] names, double confidence) {
+		return LogisticRegression.firth(x, positive, names, confidence);
+	}
+
 	/** ROC with DeLong CI and Youden cut-off (pROC; Table 4); direction null = detect. */
 	public static DeLongRoc.Result roc(double[] positive, double[] negative, DeLongRoc.Direction direction, double confidence) {
 		return DeLongRoc.analyse(positive, negative, direction, confidence);

@@ -35,6 +35,25 @@ class ProtocolSimulatorCommandTest {
 		assertTrue(rt.getValue("RMSE_over_CRB", 3) > 0.5, "D* RMSE near or above its bound");
 	}
 
+	/** Issue 10 item 9: the table reads as numbers a person reads (it was `SNR 5.000000E1`), the values stay full doubles. */
+	@Test
+	void theTableShowsReadableNumbers() {
+		run("IVIM Protocol Simulator...", "method=[bi-exponential (free)] tissue=[1000,0.25,0.00085,0.034] snr=50 realisations=200 seed=1");
+		ResultsTable rt = output(ProtocolSimulatorCommand.TITLE);
+		assertEquals("50", rt.getStringValue("SNR", 0));
+		assertEquals("1000.000000", rt.getStringValue("Truth", 0));
+		assertEquals("0.250000", rt.getStringValue("Truth", 1));
+		assertEquals("0.000850", rt.getStringValue("Truth", 2));
+		assertEquals("0.034000", rt.getStringValue("Truth", 3));
+		for (String column : new String[] {"Mean", "SD", "RMSE", "CRB_SD", "RMSE_over_CRB", "Fitted_percent"})
+			for (int k = 0; k < rt.size(); k++) assertTrue(!rt.getStringValue(column, k).contains("E"), column + " " + rt.getStringValue(column, k));
+		assertTrue(rt.getStringValue("RMSE_over_CRB", 0).matches("\\d+\\.\\d{3}"), rt.getStringValue("RMSE_over_CRB", 0));
+		assertTrue(rt.getStringValue("Fitted_percent", 0).matches("\\d+\\.\\d"), rt.getStringValue("Fitted_percent", 0));
+		assertEquals(0.00085, rt.getValue("Truth", 2), 0);
+		run("IVIM Protocol Simulator...", "method=[mono (weighted log-linear)] tissue=[1000,0.001] snr=12.5 realisations=50 seed=1");
+		assertEquals("12.50", output(ProtocolSimulatorCommand.TITLE).getStringValue("SNR", 0));
+	}
+
 	@Test
 	void wrongTissueCountIsReported() {
 		String error = runExpectingError("IVIM Protocol Simulator...", "method=[stretched-exponential] tissue=[1000,0.001]");

@@ -21,7 +21,7 @@ class DeLongRocTest {
 				checked++;
 			}
 		}
-		assertEquals(13, checked);
+		assertEquals(21, checked);
 	}
 
 	@Test

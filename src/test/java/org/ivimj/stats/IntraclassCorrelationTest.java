@@ -14,6 +14,7 @@ class IntraclassCorrelationTest {
 		int checked = 0;
 		for (String p : new String[] {"ADC", "D", "Dstar", "f", "DDC", "alpha"}) {
 			check(RFixtures.exampleReaders(p), "example", p);
+			check(RFixtures.readers(RFixtures.STUDY70[0], RFixtures.STUDY70[1], p), "study70", p);
 			checked++;
 		}
 		// The small table has ties between readers and one lesion read by reader 2 only.

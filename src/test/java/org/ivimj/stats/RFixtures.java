@@ -110,8 +110,23 @@ public final class RFixtures {
 
 	/** The bundled example study: mean of the two readers matched by ROI name. */
 	public static StudyData exampleMean() {
-		List<String[]> r1 = readCsv("/org/ivimj/stats/example_reader1.csv", false);
-		List<String[]> r2 = readCsv("/org/ivimj/stats/example_reader2.csv", false);
+		return readersMean(EXAMPLE[0], EXAMPLE[1]);
+	}
+
+	/** Reader 1 and reader 2 values of one parameter of the example, matched by ROI name. */
+	public static double[][] exampleReaders(String parameter) {
+		return readers(EXAMPLE[0], EXAMPLE[1], parameter);
+	}
+
+	/** The bundled example's two readers' tables (main resources). */
+	public static final String[] EXAMPLE = {"/org/ivimj/stats/example_reader1.csv", "/org/ivimj/stats/example_reader2.csv"};
+	/** The product-made study (macros/ivim_study_example.ijm with 35 patients; make_study70.sh): two readers' tables. */
+	public static final String[] STUDY70 = {"/org/ivimj/stats/study70_reader1.csv", "/org/ivimj/stats/study70_reader2.csv"};
+
+	/** The mean of two readers' tables (ROI, Group, parameters...) matched by ROI name, as make_fixtures.R forms it. */
+	public static StudyData readersMean(String reader1, String reader2) {
+		List<String[]> r1 = readCsv(reader1, false);
+		List<String[]> r2 = readCsv(reader2, false);
 		Map<String, String[]> byName = new LinkedHashMap<>();
 		for (String[] r : r2.subList(1, r2.size())) byName.put(r[0], r);
 		String[] head = r1.get(0);
@@ -129,10 +144,10 @@ public final class RFixtures {
 		return new StudyData(groups, cols, names);
 	}
 
-	/** Reader 1 and reader 2 values of one parameter of the example, matched by ROI name. */
-	public static double[][] exampleReaders(String parameter) {
-		List<String[]> r1 = readCsv("/org/ivimj/stats/example_reader1.csv", false);
-		List<String[]> r2 = readCsv("/org/ivimj/stats/example_reader2.csv", false);
+	/** Reader 1 and reader 2 values of one parameter, matched by ROI name, complete pairs only. */
+	public static double[][] readers(String reader1, String reader2, String parameter) {
+		List<String[]> r1 = readCsv(reader1, false);
+		List<String[]> r2 = readCsv(reader2, false);
 		int c = java.util.Arrays.asList(r1.get(0)).indexOf(parameter);
 		int c2 = java.util.Arrays.asList(r2.get(0)).indexOf(parameter);
 		Map<String, String[]> byName = new LinkedHashMap<>();
@@ -149,16 +164,23 @@ public final class RFixtures {
 		return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
 	}
 
-	/** The fixed tables analysed by make_fixtures.R: dataset name, resource, positive group, parameters. */
+	/**
+	 * The fixed tables analysed by make_fixtures.R: dataset name, resource (null = a two readers'
+	 * mean, see {@link #data}), positive group, parameters, logistic model, paired ROC test.
+	 */
 	public static final String[][] DATASETS = {
 		{"small_ties_missing", "/org/ivimj/stats/small_ties_missing.csv", "metastasis", "A,B,C", "B,C", "A,C"},
 		{"groups_of_3", "/org/ivimj/stats/groups_of_3.csv", "case", "X,Y", "X,Y", "X,Y"},
 		{"separation", "/org/ivimj/stats/separation.csv", "1", "X1,X2", "X1,X2", "X1,X2"},
 		{"example", null, "metastasis", "ADC,D,Dstar,f,DDC,alpha", "Dstar,f", "Dstar,f"},
+		{"study70", null, "metastasis", "ADC,D,Dstar,f,DDC,alpha", "Dstar,f", "Dstar,f"},
+		{"dstar_f_70", "/org/ivimj/stats/dstar_f_70.csv", "metastasis", "Dstar,f", "Dstar,f", "Dstar,f"},
 	};
 
 	/** The study data of a {@link #DATASETS} row. */
 	public static StudyData data(String[] dataset) {
-		return dataset[1] == null ? exampleMean() : table(dataset[1], "ROI", "Group");
+		if (dataset[0].equals("example")) return exampleMean();
+		if (dataset[0].equals("study70")) return readersMean(STUDY70[0], STUDY70[1]);
+		return table(dataset[1], "ROI", "Group");
 	}
 }

@@ -46,7 +46,7 @@ class ShapiroWilkTestTest {
 				}
 			}
 		}
-		assertEquals(2 * (3 + 2 + 2 + 6), checked);
+		assertEquals(2 * (3 + 2 + 2 + 6 + 6 + 2), checked);
 	}
 
 	@Test

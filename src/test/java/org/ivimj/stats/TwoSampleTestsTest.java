@@ -41,9 +41,9 @@ class TwoSampleTestsTest {
 				else approx++;
 			}
 		}
-		// Both code paths are exercised: ties (small table, A) and n = 50 use the approximation.
-		assertEquals(6, exact);
-		assertEquals(7, approx);
+		// Both code paths are exercised: ties (small table A, study70 DDC) and n = 50 use the approximation.
+		assertEquals(11, exact);
+		assertEquals(10, approx);
 	}
 
 	@Test

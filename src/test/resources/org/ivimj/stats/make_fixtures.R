@@ -10,8 +10,12 @@
 #   - quantiles are R's default (type 7);
 #   - wilcox.test with its defaults (exact = NULL: exact p when both groups < 50 and no ties;
 #     otherwise normal approximation with continuity and tie correction);
-#   - ICC is psych::ICC with lmer = FALSE (the classical two-way ANOVA mean squares, as SPSS).
-suppressMessages({ library(pROC); library(psych) })
+#   - ICC is psych::ICC with lmer = FALSE (the classical two-way ANOVA mean squares, as SPSS);
+#   - separation (the maximum-likelihood estimates do not exist) is decided by Konis's linear program
+#     (as R's detectseparation package, which Debian lacks; here with lpSolve), not by fitted
+#     probabilities: glm's estimates are compared wherever they exist, with glm's warnings;
+#   - Firth's logistic regression is brglm2's glm(method = "brglmFit", type = "AS_mean").
+suppressMessages({ library(pROC); library(psych); library(brglm2); library(lpSolve) })
 dir <- "src/test/resources/org/ivimj/stats"
 res <- dir.create; rows <- list()
 put <- function(dataset, analysis, item, key, value) {
@@ -56,14 +60,18 @@ analyse <- function(name, data, group, positive, params, model, pair) {
   if (!is.null(model)) {
     d <- data[complete.cases(data[, model]), ]
     d$y <- as.numeric(d[[group]] == positive)
-    fit <- suppressWarnings(glm(reformulate(model, "y"), family = binomial, data = d))
+    warned <- character(0)
+    fit <- withCallingHandlers(glm(reformulate(model, "y"), family = binomial, data = d),
+      warning = function(w) { warned <<- c(warned, conditionMessage(w)); invokeRestart("muffleWarning") })
     s <- summary(fit)$coefficients
     put(name, "logistic", "model", "n", nrow(d))
     put(name, "logistic", "model", "minus2LL", fit$deviance)
     put(name, "logistic", "model", "null.minus2LL", fit$null.deviance)
     put(name, "logistic", "model", "iterations", fit$iter)
     put(name, "logistic", "model", "converged", as.numeric(fit$converged))
-    sep <- any(fitted(fit) < 1e-8 | fitted(fit) > 1 - 1e-8)
+    put(name, "logistic", "model", "warn.fitted01", as.numeric(any(grepl("fitted probabilities numerically 0 or 1 occurred", warned))))
+    put(name, "logistic", "model", "warn.notconverged", as.numeric(any(grepl("algorithm did not converge", warned))))
+    sep <- separated(model.matrix(fit), d$y)
     put(name, "logistic", "model", "separation", as.numeric(sep))
     if (!sep) {
       for (i in seq_len(nrow(s))) {
@@ -78,6 +86,19 @@ analyse <- function(name, data, group, positive, params, model, pair) {
       pr <- fitted(fit)
       roc1(name, "(combined)", pr[d$y == 1], pr[d$y == 0], d$y == 1, pr, positive, d[[group]])
     }
+    firth <- glm(reformulate(model, "y"), family = binomial, data = d, method = "brglmFit", type = "AS_mean")
+    sf <- summary(firth)$coefficients
+    put(name, "firth", "model", "minus2LL", firth$deviance)
+    put(name, "firth", "model", "converged", as.numeric(firth$converged))
+    for (i in seq_len(nrow(sf))) {
+      term <- if (i == 1) "(Intercept)" else rownames(sf)[i]
+      b <- sf[i, 1]; se <- sf[i, 2]
+      put(name, "firth", term, "B", b); put(name, "firth", term, "SE", se)
+      put(name, "firth", term, "z", sf[i, 3]); put(name, "firth", term, "p", sf[i, 4])
+      put(name, "firth", term, "OR", exp(b))
+      put(name, "firth", term, "OR.lower", exp(b - qnorm(0.975) * se))
+      put(name, "firth", term, "OR.upper", exp(b + qnorm(0.975) * se))
+    }
   }
   if (!is.null(pair)) {
     d <- data[complete.cases(data[, pair]), ]
@@ -89,6 +110,19 @@ analyse <- function(name, data, group, positive, params, model, pair) {
     put(name, "roctest", item, "Z", rt$statistic); put(name, "roctest", item, "p", rt$p.value)
     put(name, "roctest", item, "n", nrow(d))
   }
+}
+
+# Konis (2007): with xbar = x for y = 1 and -x for y = 0, maximise sum(xbar b) subject to xbar b >= 0
+# and -1 <= b <= 1 (b = b+ - b-, columns scaled to unit maximum); separated iff the maximum is > 0.
+separated <- function(x, y) {
+  x <- sweep(x, 2, pmax(apply(abs(x), 2, max), .Machine$double.xmin), "/")
+  xb <- x * ifelse(y == 1, 1, -1)
+  a <- cbind(xb, -xb)
+  k <- ncol(x)
+  r <- lp("max", colSums(a), rbind(a, cbind(diag(k), diag(0, k)), cbind(diag(0, k), diag(k))),
+          c(rep(">=", nrow(a)), rep("<=", 2 * k)), c(rep(0, nrow(a)), rep(1, 2 * k)))
+  stopifnot(r$status == 0)
+  r$objval > 1e-7 * nrow(x)
 }
 
 roc1 <- function(name, p, xp, xn, ycase, x, positive, groupcol) {
@@ -133,16 +167,25 @@ analyse("small_ties_missing", rd("small_ties_missing.csv"), "Group", "metastasis
 analyse("groups_of_3", rd("groups_of_3.csv"), "Group", "case", c("X", "Y"), c("X", "Y"), c("X", "Y"))
 analyse("separation", rd("separation.csv"), "Group", "1", c("X1", "X2"), c("X1", "X2"), c("X1", "X2"))
 
-# The bundled example study: mean of the two readers, matched by ROI name.
-ex <- "src/main/resources/org/ivimj/stats"
-e1 <- read.csv(file.path(ex, "example_reader1.csv"), stringsAsFactors = FALSE, na.strings = "")
-e2 <- read.csv(file.path(ex, "example_reader2.csv"), stringsAsFactors = FALSE, na.strings = "")
-e2 <- e2[match(e1$ROI, e2$ROI), ]
+# Two readers' tables: their mean, matched by ROI name, and the ICC of each parameter.
+readers <- function(name, f1, f2, params, model, pair) {
+  e1 <- read.csv(f1, stringsAsFactors = FALSE, na.strings = "")
+  e2 <- read.csv(f2, stringsAsFactors = FALSE, na.strings = "")
+  e2 <- e2[match(e1$ROI, e2$ROI), ]
+  comb <- e1[, c("ROI", "Group")]
+  for (p in params) comb[[p]] <- (e1[[p]] + e2[[p]]) / 2
+  analyse(name, comb, "Group", "metastasis", params, model, pair)
+  for (p in params) icc(name, p, e1[[p]], e2[[p]])
+}
 params <- c("ADC", "D", "Dstar", "f", "DDC", "alpha")
-comb <- e1[, c("ROI", "Group")]
-for (p in params) comb[[p]] <- (e1[[p]] + e2[[p]]) / 2
-analyse("example", comb, "Group", "metastasis", params, c("Dstar", "f"), c("Dstar", "f"))
-for (p in params) icc("example", p, e1[[p]], e2[[p]])
+# The bundled example study (synthetic, Table 1 means and SDs in 1e-3 mm^2/s).
+ex <- "src/main/resources/org/ivimj/stats"
+readers("example", file.path(ex, "example_reader1.csv"), file.path(ex, "example_reader2.csv"), params, c("Dstar", "f"), c("Dstar", "f"))
+# A study made by the product: macros/ivim_study_example.ijm with 35 phantom patients (70 lesions),
+# its two readers' tables as the macro wrote them (make_study70.sh).
+readers("study70", file.path(dir, "study70_reader1.csv"), file.path(dir, "study70_reader2.csv"), params, c("Dstar", "f"), c("Dstar", "f"))
+# Issue 10 item 2: glm converges with a fitted probability within 1e-8 of 1 (make_dstar_f_70.R).
+analyse("dstar_f_70", rd("dstar_f_70.csv"), "Group", "metastasis", c("Dstar", "f"), c("Dstar", "f"), c("Dstar", "f"))
 ic <- rd("icc_small.csv")
 icc("icc_small", "R1 vs R2", ic$R1, ic$R2)
 
@@ -166,4 +209,5 @@ for (n in c(3, 4, 5, 7, 11, 12, 20, 50, 200)) {
 }
 write.csv(do.call(rbind, rows), file.path(dir, "fixtures.csv"), row.names = FALSE, quote = TRUE)
 cat("R", R.version$major, R.version$minor, "pROC", as.character(packageVersion("pROC")),
-    "psych", as.character(packageVersion("psych")), "\n")
+    "psych", as.character(packageVersion("psych")),
+    "brglm2", as.character(packageVersion("brglm2")), "lpSolve", as.character(packageVersion("lpSolve")), "\n")
