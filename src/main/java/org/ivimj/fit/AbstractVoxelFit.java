@@ -126,4 +126,41 @@ abstract class AbstractVoxelFit implements VoxelFit {
 		for (int i = 0; i < m; i++) mx = Math.max(mx, y[i]);
 		return mx;
 	}
+
+	/**
+	 * A grid cell in another basin is refitted only if its residual is within this fraction of the local
+	 * solution's: a coarse cell lies above its basin's minimum, but not by much more.
+	 */
+	protected static final double BASIN_MARGIN = 0.25;
+
+	/**
+	 * The global-optimum check of the non-linear fits: {@code p} holds the local solution (solver
+	 * {@code code}), {@code cell} the best cell of a variable-projection grid (its plain least-squares
+	 * residual {@code gridCost}). If the cell already fits better, or lies in {@code otherBasin} and fits
+	 * nearly as well, the fit runs again from it and the lower residual is kept. Returns the kept
+	 * solution's code; {@code p} and the solver's state hold it. {@code saved} is workspace.
+	 */
+	protected static int refitFromGridCell(BoundedLevenbergMarquardt solver, double[] signal, double[] p, int code,
+		double[] cell, double gridCost, boolean otherBasin, boolean noiseAware, double[] lo, double[] hi, double[] saved,
+		FitResult out)
+	{
+		if (!Double.isFinite(gridCost)) return code;
+		int n = p.length;
+		double cost = code == BoundedLevenbergMarquardt.CONVERGED ? solver.rss() : Double.POSITIVE_INFINITY;
+		for (int k = 0; k < n; k++) cell[k] = Math.min(hi[k], Math.max(lo[k], cell[k]));
+		// The grid's residual is the solver's objective unless the fit is noise-floor-aware.
+		double cellCost = noiseAware ? solver.evaluateAt(signal, cell) : gridCost;
+		if (cellCost < cost * (1 - 1e-9) || otherBasin && cellCost < cost * (1 + BASIN_MARGIN)) {
+			System.arraycopy(p, 0, saved, 0, n);
+			int again = solver.solve(signal, cell, lo, hi, null);
+			out.iterations += solver.iterations();
+			if (again == BoundedLevenbergMarquardt.CONVERGED && solver.rss() < cost) {
+				System.arraycopy(cell, 0, p, 0, n);
+				return again;
+			}
+			if (code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, saved);
+		}
+		else if (noiseAware && code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, p);
+		return code;
+	}
 }

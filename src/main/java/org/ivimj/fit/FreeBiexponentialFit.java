@@ -40,11 +40,6 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 	static final int GRID_D = 16, GRID_DSTAR = 24;
 	/** |ln(D*_cell / D*_fit)| beyond which the grid's best cell counts as another basin (~2 grid steps). */
 	private static final double BASIN_APART = 0.4;
-	/**
-	 * A grid cell in another basin is tried only if its residual is within this fraction of the solution's:
-	 * a coarse cell lies above its basin's minimum, but not by much more.
-	 */
-	static final double MARGIN = 0.25;
 
 	@Override
 	public FitMethod method() {
@@ -59,28 +54,10 @@ public final class FreeBiexponentialFit extends AbstractVoxelFit {
 		biexponentialBounds(max(signal, nb), lo, hi);
 		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = solver.iterations();
-		double cost = code == BoundedLevenbergMarquardt.CONVERGED ? solver.rss() : Double.POSITIVE_INFINITY;
 		double gridCost = grid.best(signal, cell);
-		if (Double.isFinite(gridCost)) {
-			for (int k = 0; k < 4; k++) cell[k] = Math.min(hi[k], Math.max(lo[k], cell[k]));
-			// Another basin: the grid's best cell lies away from the solution in D* (more than about two grid
-			// steps), or fits better than it already.
-			double apart = Math.abs(Math.log(Math.max(cell[3], 1e-6) / Math.max(p[3], 1e-6)));
-			// The grid's residual is the solver's objective unless the fit is noise-floor-aware.
-			double cellCost = noiseAware ? solver.evaluateAt(signal, cell) : gridCost;
-			if (cellCost < cost * (1 - 1e-9) || apart > BASIN_APART && cellCost < cost * (1 + MARGIN)) {
-				// Fit again from the cell; keep whichever ends lower.
-				System.arraycopy(p, 0, best, 0, 4);
-				int again = solver.solve(signal, cell, lo, hi, null);
-				out.iterations += solver.iterations();
-				if (again == BoundedLevenbergMarquardt.CONVERGED && solver.rss() < cost) {
-					System.arraycopy(cell, 0, p, 0, 4);
-					code = again;
-				}
-				else if (code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, best);
-			}
-			else if (noiseAware && code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, p);
-		}
+		// Another basin: the grid's best cell lies away from the solution in D*, more than about two grid steps.
+		boolean otherBasin = Math.abs(Math.log(Math.max(cell[3], 1e-6) / Math.max(p[3], 1e-6))) > BASIN_APART;
+		code = refitFromGridCell(solver, signal, p, code, cell, gridCost, otherBasin, noiseAware, lo, hi, best, out);
 		if (!converged(code, out)) return;
 		if (p[1] <= lo[1] && hi[1] > lo[1]) {
 			// f on its lower bound leaves D* without influence, so the solver can stop at a stationary point

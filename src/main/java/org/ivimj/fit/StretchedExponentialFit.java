@@ -72,28 +72,12 @@ public final class StretchedExponentialFit extends AbstractVoxelFit {
 		start(signal, s0, line.rate);
 		int code = solver.solve(signal, p, lo, hi, null);
 		out.iterations = solver.iterations();
-		double cost = code == BoundedLevenbergMarquardt.CONVERGED ? solver.rss() : Double.POSITIVE_INFINITY;
 		double gridCost = grid.best(signal, cell);
-		if (Double.isFinite(gridCost)) {
-			for (int k = 0; k < 3; k++) cell[k] = Math.min(hi[k], Math.max(lo[k], cell[k]));
-			// Another basin: the grid's best cell lies away from the solution (DDC by more than about two
-			// grid steps, or α by more than two), or already fits better. Fit again from there.
-			boolean apart = Math.abs(Math.log(Math.max(cell[1], 1e-9) / Math.max(p[1], 1e-9))) > 0.6
-				|| Math.abs(cell[2] - p[2]) > 2.5 * (hi[2] - lo[2]) / (GRID_ALPHA - 1);
-			// The grid's residual is the solver's objective unless the fit is noise-floor-aware.
-			double cellCost = noiseAware ? solver.evaluateAt(signal, cell) : gridCost;
-			if (cellCost < cost * (1 - 1e-9) || apart && cellCost < cost * (1 + FreeBiexponentialFit.MARGIN)) {
-				System.arraycopy(p, 0, best, 0, 3);
-				int again = solver.solve(signal, cell, lo, hi, null);
-				out.iterations += solver.iterations();
-				if (again == BoundedLevenbergMarquardt.CONVERGED && solver.rss() < cost) {
-					System.arraycopy(cell, 0, p, 0, 3);
-					code = again;
-				}
-				else if (code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, best);
-			}
-			else if (noiseAware && code == BoundedLevenbergMarquardt.CONVERGED) solver.evaluateAt(signal, p);
-		}
+		// Another basin: the grid's best cell lies away from the solution, DDC or α by more than about two
+		// grid steps.
+		boolean otherBasin = Math.abs(Math.log(Math.max(cell[1], 1e-9) / Math.max(p[1], 1e-9))) > 0.6
+			|| Math.abs(cell[2] - p[2]) > 2.5 * (hi[2] - lo[2]) / (GRID_ALPHA - 1);
+		code = refitFromGridCell(solver, signal, p, code, cell, gridCost, otherBasin, noiseAware, lo, hi, best, out);
 		if (!converged(code, out)) return;
 		finish(solver, p, lo, hi, signal, nb, out);
 	}

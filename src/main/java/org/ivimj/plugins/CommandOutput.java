@@ -36,6 +36,22 @@ final class CommandOutput {
 		ImageJOutput.error(title + ": " + message);
 	}
 
+	/**
+	 * Runs a command's body; bad input ({@link org.ivimj.ij.IvimInputException}) and running out of memory
+	 * are reported under the command's title through the one error path instead of a stack trace.
+	 */
+	static void guarded(String title, Runnable body) {
+		try {
+			body.run();
+		}
+		catch (org.ivimj.ij.IvimInputException e) {
+			error(title, e.getMessage());
+		}
+		catch (OutOfMemoryError e) {
+			error(title, ImageJOutput.OUT_OF_MEMORY);
+		}
+	}
+
 	/** Writes import notes to the Log (standard output headless). */
 	static void log(String title, Iterable<String> lines) {
 		for (String line : lines) IJ.log(title + ": " + line);

@@ -31,15 +31,7 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		try {
-			execute(arg);
-		}
-		catch (org.ivimj.ij.IvimInputException e) {
-			CommandOutput.error(TITLE, e.getMessage());
-		}
-		catch (OutOfMemoryError e) {
-			CommandOutput.error(TITLE, org.ivimj.ij.ImageJOutput.OUT_OF_MEMORY);
-		}
+		CommandOutput.guarded(TITLE, () -> execute(arg));
 	}
 
 	private void execute(String arg) {
