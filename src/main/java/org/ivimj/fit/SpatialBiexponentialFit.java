@@ -25,7 +25,9 @@ import java.util.function.BooleanSupplier;
  * MAP under the Gaussian prior its neighbours give at the current weights
  * ({@link PriorAugmentedBiexponentialModel}), the black voxels in parallel with the white ones held, then
  * the reverse. Standard errors are the Laplace posterior SDs given the neighbours. Voxels whose free
- * fit fails stay NaN.
+ * fit fails stay NaN. A σ set in {@link FitOptions#noiseSigma} is used as σ here (and makes the free
+ * starting fits noise-floor-aware); the MAP step itself fits the plain bi-exponential model. An instance
+ * keeps the last fit's σ and noise scales: one fit at a time per instance.
  */
 public final class SpatialBiexponentialFit {
 
@@ -136,7 +138,7 @@ public final class SpatialBiexponentialFit {
 		}
 		if (nUsable == 0) throw new IllegalArgumentException("No voxel of the region could be fitted: check the signals.");
 		usedSigma = Double.isNaN(sigma) ? ShrinkageBiexponentialFit.estimateSigma(rss, nUsable, nb - 4) : sigma;
-		noiseVariances(theta, usable, reference, bounds);
+		noiseVariances(theta, usable, reference);
 		denoised = crossMedian(theta, usable, neighbours);
 		for (int s = 1; s <= sweeps; s++) {
 			boolean last = s == sweeps;
@@ -160,7 +162,7 @@ public final class SpatialBiexponentialFit {
 	 * ν_k: the Cramér–Rao variances of (ln S0, logit f, ln D, ln D*) at the median free-fit θ of the
 	 * usable voxels and the median reference signal, for noise σ.
 	 */
-	private void noiseVariances(double[] theta, boolean[] usable, double[] reference, ShrinkageBiexponentialFit.Bounds bounds) {
+	private void noiseVariances(double[] theta, boolean[] usable, double[] reference) {
 		int n = 0;
 		for (boolean u : usable)
 			if (u) n++;

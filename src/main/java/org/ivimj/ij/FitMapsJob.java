@@ -38,7 +38,8 @@ public final class FitMapsJob {
 	{
 		DiffusionHyperstack h = DiffusionHyperstack.of(imp);
 		if (s.methods.isEmpty()) throw new IvimInputException("No fit method chosen: tick at least one "
-			+ "(macro keys mono, mono_nonlinear, segmented, free, stretched).");
+			+ "(macro keys mono, mono_nonlinear, segmented, free, stretched, shrinkage, kurtosis_segmented, kurtosis_free, "
+			+ "kurtosis_mono, spatial).");
 		FitOptions options = s.options.clone();
 		try {
 			options.validate();
