@@ -38,7 +38,14 @@ public enum FitMethod {
 	 * Diffusion kurtosis without perfusion, S0 exp(−bD + b²D²K/6), on the b-values ≥ the segmentation
 	 * threshold only (S0 is then the tissue intercept S0 (1 − f)).
 	 */
-	MONO_KURTOSIS("mono-kurtosis (DKI, b ≥ threshold)", new String[] {"S0", "D", "K"}, new String[] {"a.u.", "mm²/s", ""});
+	MONO_KURTOSIS("mono-kurtosis (DKI, b ≥ threshold)", new String[] {"S0", "D", "K"}, new String[] {"a.u.", "mm²/s", ""}),
+	/**
+	 * Bi-exponential, spatially regularised ({@link SpatialBiexponentialFit}): an edge-preserving
+	 * Markov-random-field prior pulls touching voxels' (logit f, ln D, ln D*) together. Fits a region on
+	 * its grid, so it needs the voxels' neighbours: Fit IVIM Maps, or SpatialBiexponentialFit with {@link Neighbours}.
+	 */
+	BI_SPATIAL("bi-exponential (spatially regularised)", new String[] {"S0", "f", "D", "D*"},
+		new String[] {"a.u.", "", "mm²/s", "mm²/s"});
 
 	private static final FitMethod[] VOXELWISE = {MONO_LOG_LINEAR, MONO_NONLINEAR, BI_SEGMENTED, BI_FREE, STRETCHED};
 
@@ -59,7 +66,7 @@ public enum FitMethod {
 
 	/** Whether this method fits a region's voxels together rather than one by one. */
 	public boolean regionWide() {
-		return this == BI_SHRINKAGE;
+		return this == BI_SHRINKAGE || this == BI_SPATIAL;
 	}
 
 	private final String label;

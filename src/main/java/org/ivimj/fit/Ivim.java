@@ -34,6 +34,9 @@ public final class Ivim {
 				return new IvimKurtosisFit(bValues, options, true);
 			case MONO_KURTOSIS:
 				return new MonoKurtosisFit(bValues, options);
+			case BI_SPATIAL:
+				throw new IllegalArgumentException(method.label() + " fits a region on its voxel grid: use "
+					+ "SpatialBiexponentialFit with the region's Neighbours (or Fit IVIM Maps), or the free fit for a single signal.");
 			case BI_SHRINKAGE:
 				throw new IllegalArgumentException(method.label() + " fits a whole region at once: use Ivim.fitVoxels "
 					+ "or ShrinkageBiexponentialFit, or the free fit for a single signal.");
@@ -70,6 +73,7 @@ public final class Ivim {
 	public static BatchResult fitVoxels(FitMethod method, double[] bValues, FitOptions options, float[] signals,
 		int threads, BatchFit.Progress progress, BooleanSupplier cancelled)
 	{
+		if (method == FitMethod.BI_SPATIAL) fitter(method, bValues, options); // refuses: no grid here
 		if (method == FitMethod.BI_SHRINKAGE) {
 			FitOptions o = options == null ? new FitOptions() : options;
 			ShrinkageBiexponentialFit fit = new ShrinkageBiexponentialFit(bValues, o).priorComponents(o.priorComponents());

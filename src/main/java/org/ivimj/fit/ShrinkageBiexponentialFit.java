@@ -518,7 +518,7 @@ public final class ShrinkageBiexponentialFit {
 	}
 
 	/** Bounds in transformed coordinates (kept just inside open intervals such as f ∈ (0, 1)). */
-	private static final class Bounds {
+	static final class Bounds {
 		final double[] b;
 		final double uLo, uHi, vLo, vHi, wLo, wHi, s0MaxFactor;
 		final int maxIterations;
@@ -568,7 +568,7 @@ public final class ShrinkageBiexponentialFit {
 		return Math.log(f / (1 - f));
 	}
 
-	private static double residual(BatchResult free, int v, float[] signals, int nb) {
+	static double residual(BatchResult free, int v, float[] signals, int nb) {
 		// R² and the signal give back the RSS without refitting: RSS = (1 − R²) · TSS.
 		double mean = 0;
 		for (int i = 0; i < nb; i++) mean += signals[v * nb + i];

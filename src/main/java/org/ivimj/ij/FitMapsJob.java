@@ -39,7 +39,8 @@ public final class FitMapsJob {
 	{
 		DiffusionHyperstack h = DiffusionHyperstack.of(imp);
 		if (s.methods.isEmpty()) throw new IvimInputException("No fit method chosen: tick at least one "
-			+ "(macro keys mono, mono_nonlinear, segmented, free, stretched).");
+			+ "(macro keys mono, mono_nonlinear, segmented, free, stretched, shrinkage, kurtosis_segmented, kurtosis_free, "
+			+ "kurtosis_mono, spatial).");
 		FitOptions options = s.options.clone();
 		try {
 			options.validate();
@@ -108,7 +109,9 @@ public final class FitMapsJob {
 			BatchFit.Progress p = progress == null ? null : f -> progress.update((done + f) / total);
 			BatchResult r;
 			try {
-				r = methods.get(k).regionWide() ? Ivim.fitVoxels(methods.get(k), b, options, signals, s.threads, p, cancelled)
+				r = methods.get(k) == FitMethod.BI_SPATIAL ? new org.ivimj.fit.SpatialBiexponentialFit(b, options).fit(signals,
+					RegionGrid.neighbours(h, region), s.threads, p, cancelled)
+					: methods.get(k).regionWide() ? Ivim.fitVoxels(methods.get(k), b, options, signals, s.threads, p, cancelled)
 					: BatchFit.fit(fitters.get(k), signals, s.threads, p, cancelled);
 			}
 			catch (IllegalArgumentException e) {
@@ -196,7 +199,8 @@ public final class FitMapsJob {
 			case MONO_NONLINEAR: return "S(b) = S0 exp(-b ADC)";
 			case BI_SEGMENTED:
 			case BI_FREE:
-			case BI_SHRINKAGE: return "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]";
+			case BI_SHRINKAGE:
+			case BI_SPATIAL: return "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]";
 			case IVIM_KURTOSIS_SEGMENTED:
 			case IVIM_KURTOSIS_FREE: return "S(b) = S0 [(1 - f) exp(-b D + b^2 D^2 K/6) + f exp(-b D*)]";
 			case MONO_KURTOSIS: return "S(b) = S0 exp(-b D + b^2 D^2 K/6), b >= segmentation threshold";

@@ -23,6 +23,7 @@ public final class MapNames {
 			case IVIM_KURTOSIS_SEGMENTED: return "kurtseg";
 			case IVIM_KURTOSIS_FREE: return "kurtfree";
 			case MONO_KURTOSIS: return "dki";
+			case BI_SPATIAL: return "spatial";
 			default: return "stretched";
 		}
 	}

@@ -92,6 +92,10 @@ public class FitMapsCommand implements PlugIn {
 		gd.addCheckbox("kurtosis_segmented (IVIM-kurtosis, two-step; needs b up to 1500+)", false);
 		gd.addCheckbox("kurtosis_free (IVIM-kurtosis, all five parameters)", false);
 		gd.addCheckbox("kurtosis_mono (DKI without perfusion, b >= segmentation_threshold)", false);
+		gd.addCheckbox("spatial (bi-exponential, neighbours pulled together, edges kept)", false);
+		gd.addNumericField("spatial_weight (strength of the neighbour prior; 0 = free fit)", o.spatialWeight(), 2, 6, "");
+		gd.addToSameRow();
+		gd.addNumericField("spatial_edge (edge scale, noise units)", o.spatialEdge(), 2, 6, "");
 		gd.addNumericField("prior_components (Gaussians in the shrinkage prior; >1 for mixed tissues)", 1, 0, 3, "");
 		gd.addChoice("model_selection", new String[] {"off", "AICc", "BIC"}, "off");
 		gd.addChoice("region", RegionChoice.labels(), RegionChoice.AUTOMATIC.label());
@@ -145,6 +149,8 @@ public class FitMapsCommand implements PlugIn {
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_SHRINKAGE);
 		for (FitMethod m : FitMethod.kurtosis())
 			if (gd.getNextBoolean()) s.methods.add(m);
+		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_SPATIAL);
+		s.options.spatialWeight(gd.getNextNumber()).spatialEdge(gd.getNextNumber());
 		double components = gd.getNextNumber();
 		if (!(components >= 1 && components <= 8 && components == Math.rint(components)))
 			throw new IvimInputException("prior_components=" + components + ": give a whole number from 1 to 8.");
