@@ -175,7 +175,7 @@ public final class FitMapsJob {
 		}
 		maps.addAll(extra);
 		ImagePlus hyper = s.hyperstack ? ParameterMaps.hyperstack(h, source + "_IVIM_maps", maps) : null;
-		ResultsTable table = (s.table || s.histogram) && !firstReader.parts().isEmpty()
+		IvimResultsTable table = (s.table || s.histogram) && !firstReader.parts().isEmpty()
 			? RoiResultsTable.build(h, firstReader, methods, planes, options, modelLabels) : null;
 		ResultsTable table2 = secondReader == null ? null
 			: RoiResultsTable.build(h, secondReader, methods, planes, options, modelLabels);

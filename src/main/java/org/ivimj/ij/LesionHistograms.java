@@ -33,7 +33,7 @@ public final class LesionHistograms {
 	private LesionHistograms() {}
 
 	/** Adds the histogram columns to the ROI table, whose rows are the region's parts in order. */
-	public static void addColumns(ResultsTable rt, DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
+	public static void addColumns(IvimResultsTable rt, DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
 		Map<FitMethod, float[][][]> planes)
 	{
 		List<FitRegion.Part> parts = region.parts();
@@ -62,7 +62,7 @@ public final class LesionHistograms {
 	public static ResultsTable lesionTable(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
 		Map<FitMethod, float[][][]> planes)
 	{
-		ResultsTable rt = new ResultsTable();
+		IvimResultsTable rt = new IvimResultsTable();
 		Calibration cal = h.image().getCalibration();
 		double voxelVolume = cal.pixelWidth * cal.pixelHeight * cal.pixelDepth;
 		List<FitRegion.Part> parts = region.parts();
@@ -89,8 +89,7 @@ public final class LesionHistograms {
 			}
 		}
 		format(rt, methods);
-		int volume = rt.getColumnIndex("Volume");
-		if (volume >= 0) rt.setDecimalPlaces(volume, 4);
+		rt.setColumnFormat("Volume", 4);
 		return rt;
 	}
 
@@ -206,14 +205,18 @@ public final class LesionHistograms {
 		return all;
 	}
 
-	private static void format(ResultsTable rt, List<FitMethod> methods) {
+	/**
+	 * Display formats (scientific for diffusivities); through {@link IvimResultsTable} they survive ImageJ's
+	 * precision reset, and saved files keep full precision whatever is shown.
+	 */
+	private static void format(IvimResultsTable rt, List<FitMethod> methods) {
 		for (FitMethod m : methods) {
 			String[] names = m.parameterNames(), units = m.parameterUnits();
 			for (int k = 0; k < names.length; k++)
 				for (String f : HistogramFeatures.NAMES) {
-					int col = rt.getColumnIndex(MapNames.stem(m, names[k]) + "_" + f);
+					String column = MapNames.stem(m, names[k]) + "_" + f;
 					boolean diffusivity = units[k].equals("mm²/s") && (f.equals("mean") || f.equals("sd") || f.startsWith("p"));
-					if (col >= 0) rt.setDecimalPlaces(col, diffusivity ? -5 : 5);
+					rt.setColumnFormat(column, diffusivity ? -5 : 5);
 				}
 		}
 	}

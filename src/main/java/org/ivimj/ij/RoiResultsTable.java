@@ -39,7 +39,7 @@ public final class RoiResultsTable {
 	 *
 	 * @param planes per method, {@code [parameter][position][pixel]} maps as made by {@link ParameterMaps#scatter}
 	 */
-	public static ResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
+	public static IvimResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
 		Map<FitMethod, float[][][]> planes, FitOptions options)
 	{
 		return build(h, region, methods, planes, options, null);
@@ -50,7 +50,7 @@ public final class RoiResultsTable {
 	 * {@link org.ivimj.fit.ModelSelection}) also the voxel counts {@code models_mono},
 	 * {@code models_bi}, {@code models_stretched} per row.
 	 */
-	public static ResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
+	public static IvimResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
 		Map<FitMethod, float[][][]> planes, FitOptions options, float[][] modelLabels)
 	{
 		IvimResultsTable rt = new IvimResultsTable();

@@ -49,9 +49,14 @@ class SavedTablesTest {
 	@Test
 	void roiTableSavedAsResultsKeepsEveryDigit(@TempDir Path dir) throws IOException {
 		run("IVIM Phantom...", "slices=2 snr=50 seed=1 add_rois");
-		run("Fit IVIM Maps...", "mono free stretched region=[ROI Manager (all)] table");
+		run("Fit IVIM Maps...", "mono free stretched region=[ROI Manager (all)] table histogram");
 		ResultsTable live = ResultsTable.getResultsTable();
 		assertEquals(3, live.size(), "spondylitis on 2 slices, metastasis on 1");
+		// The per-lesion histogram table, saved as File › Save As saves it.
+		ResultsTable lesions = output(org.ivimj.ij.LesionHistograms.TITLE);
+		Path lesionCsv = dir.resolve("lesions.csv");
+		assertTrue(lesions.save(lesionCsv.toString()));
+		assertSameTable(lesions, ResultsTable.open(lesionCsv.toString()), lesionCsv);
 		// Shown as the Results table, its formats survive ImageJ's precision reset (3 decimals: 0.001).
 		String adc = live.getStringValue("mono_ADC_mean", 0);
 		assertFalse(adc.equals("0.001"), "ADC shown as " + adc);
