@@ -25,11 +25,16 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 
 	private static final String PAPER_B = "0,20,50,100,150,200,400,800,1200,1500";
 
-	/** The voxel-wise methods, then the kurtosis ones (which need b-values to 1500 s/mm² or more). */
+	/**
+	 * The voxel-wise methods, the region-wide ones (the realisations form one homogeneous region), then
+	 * the kurtosis ones (which need b-values to 1500 s/mm² or more).
+	 */
 	static FitMethod[] methods() {
 		FitMethod[] v = FitMethod.voxelwise(), k = FitMethod.kurtosis();
-		FitMethod[] all = java.util.Arrays.copyOf(v, v.length + k.length);
-		System.arraycopy(k, 0, all, v.length, k.length);
+		FitMethod[] region = {FitMethod.BI_SHRINKAGE, FitMethod.BI_SPATIAL};
+		FitMethod[] all = java.util.Arrays.copyOf(v, v.length + region.length + k.length);
+		System.arraycopy(region, 0, all, v.length, region.length);
+		System.arraycopy(k, 0, all, v.length + region.length, k.length);
 		return all;
 	}
 

@@ -66,4 +66,22 @@ class ProtocolSimulatorCommandTest {
 		assertErrorMentions(runExpectingError("IVIM Protocol Simulator...", "realisations=1"), "realisations");
 		assertErrorMentions(runExpectingError("IVIM Protocol Simulator...", "snr=-5"), "SNR");
 	}
+
+	@Test
+	void regionWideMethodsSimulateAHomogeneousRegionAndBeatTheFreeFitThere() {
+		String common = "b-values=[0,20,50,100,150,200,400,800,1200,1500] tissue=[1000,0.25,0.00085,0.034] snr=20 "
+			+ "realisations=400 seed=5 method=";
+		double[][] rmse = new double[3][];
+		FitMethod[] methods = {FitMethod.BI_FREE, FitMethod.BI_SHRINKAGE, FitMethod.BI_SPATIAL};
+		for (int m = 0; m < 3; m++) {
+			run("IVIM Protocol Simulator...", common + "[" + methods[m].label() + "]");
+			ResultsTable rt = output(ProtocolSimulatorCommand.TITLE);
+			rmse[m] = new double[] {rt.getValue("RMSE", 1), rt.getValue("RMSE", 3)};
+			assertEquals(1.0, rt.getValue("Fitted_percent", 1) / 100, 0.01, methods[m].label());
+		}
+		for (int m = 1; m < 3; m++) {
+			assertTrue(rmse[m][0] < rmse[0][0], methods[m].label() + ": f RMSE " + rmse[m][0] + " vs free " + rmse[0][0]);
+			assertTrue(rmse[m][1] < rmse[0][1], methods[m].label() + ": D* RMSE " + rmse[m][1] + " vs free " + rmse[0][1]);
+		}
+	}
 }
