@@ -108,4 +108,17 @@ class MainTest {
 		assertEquals(30, (int) roi.getValue("Voxels", 0));
 		assertTrue(Files.exists(out.resolve("dwi_mono_ADC.tif")));
 	}
+
+	@Test
+	void aDicomStudyFolderFitsTheWholeImage(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("ge");
+		Object[] r = runner(dir, "fit", "--study", org.ivimj.testing.SharedData.geDicom().toString(), "--out", out.toString(),
+			"--fit", "mono");
+		assertEquals(0, r[0], (String) r[1]);
+		org.ivimj.io.NiftiImage adc = NiftiReader.read(out.resolve("dicom_mono_ADC.nii.gz"));
+		assertEquals(256, adc.width);
+		assertEquals(2, adc.depth);
+		assertTrue(Files.readString(out.resolve("ivimj.json")).contains("\"b_values\": \"0,1000\""));
+		assertFalse(Files.exists(out.resolve("roi_table.csv")), "no ROIs, no ROI table");
+	}
 }
