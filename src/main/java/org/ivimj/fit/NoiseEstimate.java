@@ -1,5 +1,7 @@
 package org.ivimj.fit;
 
+import java.util.Arrays;
+
 /**
  * Estimates of the noise SD σ (per channel, signal units) that the noise-floor-aware fits and the
  * shrinkage fit need, from what a user has: a background region outside the body, or repeated b = 0
@@ -60,5 +62,15 @@ public final class NoiseEstimate {
 		if (dof < 10) throw new IllegalArgumentException("Too few voxels above " + minMean
 			+ " to estimate the noise from the repeats; lower the threshold or use a background region.");
 		return Math.sqrt(ss / dof);
+	}
+
+	/** σ from the median residual sum of squares, corrected for the median of χ²_k (Wilson–Hilferty). */
+	static double fromResidualSums(double[] rss, int n, int dof) {
+		double[] sorted = Arrays.copyOf(rss, n);
+		Arrays.sort(sorted);
+		double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+		int k = Math.max(dof, 1);
+		double chi2Median = k * Math.pow(1 - 2.0 / (9 * k), 3);
+		return Math.sqrt(median / chi2Median);
 	}
 }

@@ -115,7 +115,7 @@ public final class SpatialBiexponentialFit {
 			result.cancelled = true;
 			return result;
 		}
-		ShrinkageBiexponentialFit.Bounds bounds = new ShrinkageBiexponentialFit.Bounds(options, b);
+		TransformedBounds bounds = new TransformedBounds(options, b);
 		double[] reference = new double[voxels], theta = new double[K * voxels], rss = new double[voxels];
 		boolean[] usable = new boolean[voxels];
 		int nUsable = 0;
@@ -131,13 +131,13 @@ public final class SpatialBiexponentialFit {
 			}
 			usable[v] = true;
 			theta[K * v] = Math.log(Math.max(free.parameters[0][v], 1e-3 * reference[v]) / reference[v]);
-			theta[K * v + 1] = bounds.clampU(ShrinkageBiexponentialFit.logit(free.parameters[1][v]));
+			theta[K * v + 1] = bounds.clampU(TransformedBounds.logit(free.parameters[1][v]));
 			theta[K * v + 2] = bounds.clampV(Math.log(free.parameters[2][v]));
 			theta[K * v + 3] = bounds.clampW(Math.log(free.parameters[3][v]));
-			rss[nUsable++] = ShrinkageBiexponentialFit.residual(free, v, signals, nb);
+			rss[nUsable++] = free.rss[v];
 		}
 		if (nUsable == 0) throw new IllegalArgumentException("No voxel of the region could be fitted: check the signals.");
-		usedSigma = Double.isNaN(sigma) ? ShrinkageBiexponentialFit.estimateSigma(rss, nUsable, nb - 4) : sigma;
+		usedSigma = Double.isNaN(sigma) ? NoiseEstimate.fromResidualSums(rss, nUsable, nb - 4) : sigma;
 		noiseVariances(theta, usable, reference);
 		denoised = crossMedian(theta, usable, neighbours);
 		for (int s = 1; s <= sweeps; s++) {
@@ -246,7 +246,7 @@ public final class SpatialBiexponentialFit {
 	private final class Worker implements ParallelVoxels.Worker {
 		private final float[] signals;
 		private final int nb;
-		private final ShrinkageBiexponentialFit.Bounds bounds;
+		private final TransformedBounds bounds;
 		private final Neighbours nbr;
 		private final double[] theta, reference;
 		private final boolean[] usable;
@@ -257,7 +257,7 @@ public final class SpatialBiexponentialFit {
 		private final double[] y, p = new double[K], lo = new double[K], hi = new double[K], mu = new double[K];
 		private final double[] cov = new double[K * K], inv = new double[K * K];
 
-		Worker(float[] signals, int nb, ShrinkageBiexponentialFit.Bounds bounds, Neighbours nbr, double[] theta,
+		Worker(float[] signals, int nb, TransformedBounds bounds, Neighbours nbr, double[] theta,
 			double[] reference, boolean[] usable, int[] members, BatchResult out)
 		{
 			this.signals = signals;
