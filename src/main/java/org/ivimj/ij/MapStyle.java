@@ -8,9 +8,12 @@ import java.awt.image.IndexColorModel;
 import java.util.Arrays;
 
 /**
- * Lookup table and display range that suit a parameter: diffusivities (ADC, D, DDC) "Fire" over
- * 0–0.003 mm²/s; D* "Spectrum" over 0–0.1 mm²/s; f "Ice" over 0–0.6; α "Fire" over 0–1; R² grey
- * over 0–1; S0, standard errors and anything else grey from 0 to the 99.5th percentile.
+ * Lookup table and display range that suit a parameter: diffusivities (ADC, D, DDC) "Fire"; D*
+ * "Spectrum"; f "Ice"; α "Fire"; R² grey; S0, standard errors and anything else grey. The range runs from
+ * the 1st to the 99th percentile of the map's fitted voxels (robust to a few wild fits), falling back to
+ * the parameter's usual range when too few voxels were fitted. Outside the region and where a fit failed
+ * (NaN), and below the range, the map shows black in every LUT: the LUT's first entry is black and the
+ * range starts one step below the lowest value shown in colour, so no colour stands for "no value".
  */
 public final class MapStyle {
 
@@ -26,11 +29,11 @@ public final class MapStyle {
 	/** Style of a parameter token (see {@link MapNames#token}); {@code values} give data-driven ranges. */
 	public static MapStyle of(String token, boolean standardError, float[][] planes) {
 		if (!standardError) switch (token) {
-			case "ADC": case "D": case "DDC": return new MapStyle("fire", 0, 0.003);
-			case "Dstar": return new MapStyle("spectrum", 0, 0.1);
-			case "f": return new MapStyle("ice", 0, 0.6);
-			case "alpha": return new MapStyle("fire", 0, 1);
-			case "K": return new MapStyle("fire", 0, 2);
+			case "ADC": case "D": case "DDC": return new MapStyle("fire", 0, robustMax(planes, 0.003));
+			case "Dstar": return new MapStyle("spectrum", 0, robustMax(planes, 0.1));
+			case "f": return new MapStyle("ice", 0, robustMax(planes, 0.6));
+			case "alpha": return new MapStyle("fire", 0, robustMax(planes, 1));
+			case "K": return new MapStyle("fire", 0, robustMax(planes, 2));
 			case "R2": return new MapStyle("grays", 0, 1);
 			case "status": return new MapStyle("grays", 0, 3);
 			case "model": return new MapStyle("3-3-2 RGB", 0, 3);
@@ -42,13 +45,38 @@ public final class MapStyle {
 	/** Applies the LUT and range to every plane of a map. */
 	public void apply(ImagePlus imp) {
 		imp.setLut(lut());
-		imp.setDisplayRange(min, max);
+		// NaN maps to LUT entry 0 (black): start the range one entry below min so min itself shows in colour.
+		imp.setDisplayRange(displayMin(), max);
 	}
 
+	/** The display minimum: one LUT entry below {@link #min}, so values ≥ min never take the black entry 0. */
+	public double displayMin() {
+		return min - (max - min) / 254;
+	}
+
+	/** The named LUT with its first entry black (no value). */
 	public LUT lut() {
 		IndexColorModel cm = LutLoader.getLut(lut);
-		LUT l = new LUT(cm, min, max);
-		return l;
+		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+		cm.getReds(r);
+		cm.getGreens(g);
+		cm.getBlues(b);
+		r[0] = g[0] = b[0] = 0;
+		return new LUT(r, g, b);
+	}
+
+	/**
+	 * The 99th percentile of the map's fitted voxels (all these parameters are ≥ 0, so the range starts at
+	 * 0), or {@code usual} when fewer than 20 voxels were fitted.
+	 */
+	static double robustMax(float[][] planes, double usual) {
+		int n = 0;
+		for (float[] p : planes)
+			for (float v : p)
+				if (Float.isFinite(v) && ++n >= 20) break;
+		if (n < 20) return usual;
+		double top = percentile(planes, 0.99);
+		return top > 0 ? top : usual;
 	}
 
 	private static double percentile(float[][] planes, double q) {
