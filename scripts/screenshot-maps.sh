@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A screenshot of Fiji-style use at 1366 x 768 under Xvfb: plain ImageJ with IVIM-J installed as a
-# plugin jar (and its dependencies in plugins/jars), the phantom fitted, the D* map shown (no value is
-# black). Writes docs/images/fit_dstar_map.png. Needs xvfb-run and ImageMagick's import; run after mvn package.
+# Screenshots of Fiji-style use at 1366 x 768 under Xvfb: plain ImageJ with IVIM-J installed as a
+# plugin jar (and its dependencies in plugins/jars). docs/images/fit_dstar_map.png: the phantom fitted,
+# the D* map shown (no value is black); docs/images/fit_dialog.png: the Fit IVIM Maps dialog as the menu
+# opens it (it must fit the screen). Needs xvfb-run and ImageMagick's import; run after mvn package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
@@ -24,5 +25,13 @@ kill \$pid
 SCRIPT
 chmod +x "$work/run.sh"
 xvfb-run -a -s "-screen 0 1366x768x24" "$work/run.sh"
+# The dialog: the macro opens the phantom, then Fit IVIM Maps with no options shows its dialog.
+cat > "$work/dialog.ijm" <<'MACRO'
+run("IVIM Phantom...", "slices=1 snr=30 seed=1 add_rois");
+setOption("ScaleConversions", true);
+doCommand("Fit IVIM Maps...");
+MACRO
+sed -i "s|shot.ijm|dialog.ijm|; s|fit_dstar_map.png|fit_dialog.png|" "$work/run.sh"
+xvfb-run -a -s "-screen 0 1366x768x24" "$work/run.sh"
 rm -rf "$work"
-echo "docs/images/fit_dstar_map.png"
+echo "docs/images/fit_dstar_map.png docs/images/fit_dialog.png"

@@ -31,6 +31,7 @@ public final class OptionsDialog {
 	private final List<String> keys = new ArrayList<>();
 	private final List<String[]> choices = new ArrayList<>();
 	private final List<String> required = new ArrayList<>();
+	private final List<String> alsoAccepted = new ArrayList<>();
 	private final String title;
 	private int next;
 	private boolean canceled;
@@ -84,13 +85,41 @@ public final class OptionsDialog {
 		add(label, value, items);
 	}
 
+	/**
+	 * Checkboxes in a grid of {@code rows} × {@code columns} (one macro key per label, as separate
+	 * checkboxes have): a compact dialog.
+	 */
+	public void addCheckboxGroup(int rows, int columns, String[] labels, boolean[] values) {
+		if (dialog != null) dialog.addCheckboxGroup(rows, columns, labels, values);
+		for (int i = 0; i < labels.length; i++) add(labels[i], values[i], null);
+	}
+
+	/** This dialog's macro keys, in order. */
+	public List<String> keys() {
+		return new ArrayList<>(keys);
+	}
+
+	/**
+	 * Macro keys read by another dialog of the same command (e.g. its advanced options): accepted here
+	 * too, not refused as unknown.
+	 */
+	public void acceptAlso(List<String> otherKeys) {
+		alsoAccepted.addAll(otherKeys);
+	}
+
 	/** Puts the next field on the same row as the previous one (display only). */
 	public void addToSameRow() {
 		if (dialog != null) dialog.addToSameRow();
 	}
 
-	public void addHelp(String text) {
-		if (dialog != null) dialog.addHelp(text);
+	/** A Help button opening {@code urlOrHtml} (with a display). */
+	public void addHelp(String urlOrHtml) {
+		if (dialog != null) dialog.addHelp(urlOrHtml);
+	}
+
+	/** Whether options come from a macro (so every dialog of a command reads them, shown or not). */
+	public boolean fromMacro() {
+		return options != null;
 	}
 
 	/**
@@ -173,10 +202,11 @@ public final class OptionsDialog {
 
 	private void checkKeys() {
 		for (String key : values.keySet()) {
-			if (keys.contains(key) || IMAGEJ_KEYS.contains(key)) continue;
+			if (keys.contains(key) || alsoAccepted.contains(key) || IMAGEJ_KEYS.contains(key)) continue;
 			String nearest = nearest(key);
 			throw new IvimInputException(title + ": unknown option '" + key + "'" + (nearest != null ? ": did you mean '"
-				+ nearest + "'?" : ".") + " Its options are: " + String.join(", ", keys) + ".");
+				+ nearest + "'?" : ".") + " Its options are: " + String.join(", ", keys) + (alsoAccepted.isEmpty() ? ""
+				: ", " + String.join(", ", alsoAccepted)) + ".");
 		}
 		for (String key : required)
 			if (!values.containsKey(key)) throw new IvimInputException(title + ": option " + key + "= is missing: give it, e.g. "
@@ -187,7 +217,9 @@ public final class OptionsDialog {
 	private String nearest(String key) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
-		for (String k : keys) {
+		List<String> all = new ArrayList<>(keys);
+		all.addAll(alsoAccepted);
+		for (String k : all) {
 			int d = editDistance(key, k);
 			if (d < bestDistance) {
 				bestDistance = d;

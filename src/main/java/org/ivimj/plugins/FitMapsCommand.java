@@ -76,67 +76,74 @@ public class FitMapsCommand implements PlugIn {
 	}
 
 	/** Shows the dialog (or reads macro options); null if cancelled. */
+	/** The command's section of the documentation (the dialogs' Help button). */
+	static final String HELP = "https://github.com/ivimj/ivim-j/blob/main/docs/fiji-commands.md#fit-ivim-maps";
+
 	static FitMapsSettings ask(ImagePlus imp) {
 		if (imp == null) throw new IvimInputException("No image is open: open a diffusion series (one image per "
 			+ "b-value) first, or make the example with Plugins › IVIM › IVIM Phantom...");
 		FitMapsSettings d = new FitMapsSettings();
 		FitOptions o = d.options;
+		// Main choices in one dialog that fits a 1366 × 768 screen; bounds, thresholds and rare options in a
+		// second one (shown on request; a macro sets both with the same keys on one line).
+		OptionsDialog adv = new OptionsDialog("Fit IVIM Maps: advanced options");
+		adv.addMessage("Bounds (diffusivities in mm²/s)");
+		adv.addNumericField("segmentation_threshold (b above which perfusion has decayed)", o.segmentationThreshold(), 0, 6, "s/mm²");
+		adv.addNumericField("f_min (perfusion fraction)", o.fMin(), 3, 8, "");
+		adv.addToSameRow();
+		adv.addNumericField("f_max", o.fMax(), 3, 8, "");
+		adv.addNumericField("d_min (D, tissue diffusion)", o.dMin(), 5, 8, "mm²/s");
+		adv.addToSameRow();
+		adv.addNumericField("d_max", o.dMax(), 5, 8, "mm²/s");
+		adv.addNumericField("dstar_min (D*, pseudo-diffusion)", o.dStarMin(), 5, 8, "mm²/s");
+		adv.addToSameRow();
+		adv.addNumericField("dstar_max", o.dStarMax(), 5, 8, "mm²/s");
+		adv.addNumericField("adc_min (mono ADC)", o.adcMin(), 5, 8, "mm²/s");
+		adv.addToSameRow();
+		adv.addNumericField("adc_max", o.adcMax(), 5, 8, "mm²/s");
+		adv.addNumericField("ddc_min (stretched DDC)", o.ddcMin(), 5, 8, "mm²/s");
+		adv.addToSameRow();
+		adv.addNumericField("ddc_max", o.ddcMax(), 5, 8, "mm²/s");
+		adv.addNumericField("alpha_min (stretching)", o.alphaMin(), 3, 8, "");
+		adv.addToSameRow();
+		adv.addNumericField("alpha_max", o.alphaMax(), 3, 8, "");
+		adv.addNumericField("k_min (kurtosis K)", o.kMin(), 3, 8, "");
+		adv.addToSameRow();
+		adv.addNumericField("k_max", o.kMax(), 3, 8, "");
+		adv.addMessage("Fits");
+		adv.addStringField("mono_b-values (all, or e.g. 0,800)", "all", 12);
+		adv.addCheckbox("segmented_s0_f (segmented fit's last step also fits S0 and f)", o.segmentedFitsS0AndF());
+		adv.addStringField("noise_sigma (off, a value, background or b0)", "off", 10);
+		adv.addToSameRow();
+		adv.addNumericField("max_iterations", o.maxIterations(), 0, 6, "");
+		adv.addNumericField("prior_components (Gaussians in the shrinkage prior; >1 for mixed tissues)", 1, 0, 3, "");
+		adv.addNumericField("spatial_weight (strength of the neighbour prior; 0 = free fit)", o.spatialWeight(), 2, 6, "");
+		adv.addToSameRow();
+		adv.addNumericField("spatial_edge (edge scale, noise units)", o.spatialEdge(), 2, 6, "");
+		adv.addHelp(HELP);
+
 		OptionsDialog gd = new OptionsDialog("Fit IVIM Maps");
 		gd.addMessage("Methods");
-		gd.addCheckbox("mono (weighted log-linear ADC)", true);
-		gd.addCheckbox("mono_nonlinear (ADC)", false);
-		gd.addCheckbox("segmented (bi-exponential, two-step)", true);
-		gd.addCheckbox("free (bi-exponential, all parameters)", true);
-		gd.addCheckbox("stretched (exponential)", true);
-		gd.addCheckbox("shrinkage (bi-exponential, Bayesian over the whole region; posterior SDs as SE maps)", false);
-		gd.addCheckbox("kurtosis_segmented (IVIM-kurtosis, two-step; needs b up to 1500+)", false);
-		gd.addCheckbox("kurtosis_free (IVIM-kurtosis, all five parameters)", false);
-		gd.addCheckbox("kurtosis_mono (DKI without perfusion, b >= segmentation_threshold)", false);
-		gd.addCheckbox("spatial (bi-exponential, neighbours pulled together, edges kept)", false);
-		gd.addNumericField("spatial_weight (strength of the neighbour prior; 0 = free fit)", o.spatialWeight(), 2, 6, "");
-		gd.addToSameRow();
-		gd.addNumericField("spatial_edge (edge scale, noise units)", o.spatialEdge(), 2, 6, "");
-		gd.addNumericField("prior_components (Gaussians in the shrinkage prior; >1 for mixed tissues)", 1, 0, 3, "");
-		gd.addChoice("model_selection", new String[] {"off", "AICc", "BIC"}, "off");
-		gd.addChoice("region", RegionChoice.labels(), RegionChoice.AUTOMATIC.label());
+		gd.addCheckboxGroup(6, 2, new String[] {"mono (ADC, weighted log-linear)", "mono_nonlinear (ADC, non-linear)",
+			"segmented (bi-exponential, two-step)", "free (bi-exponential, all parameters)", "stretched (exponential)",
+			"shrinkage (bi-exponential, Bayesian over the region)", "kurtosis_segmented (IVIM-kurtosis, two-step)",
+			"kurtosis_free (IVIM-kurtosis, all five parameters)", "kurtosis_mono (DKI without perfusion)",
+			"spatial (bi-exponential, neighbours pulled together)"},
+			new boolean[] {true, false, true, true, true, false, false, false, false, false});
+		gd.addChoice("model_selection (best model per voxel)", new String[] {"off", "AICc", "BIC"}, "off");
+		gd.addChoice("region (voxels to fit)", RegionChoice.labels(), RegionChoice.AUTOMATIC.label());
 		gd.addStringField("background (threshold on lowest b; auto or a value)", "auto", 8);
-		gd.addMessage("Bounds (diffusivities in mm²/s)");
-		gd.addNumericField("segmentation_threshold", o.segmentationThreshold(), 0, 6, "s/mm²");
-		gd.addNumericField("f_min", o.fMin(), 3, 8, "");
-		gd.addToSameRow();
-		gd.addNumericField("f_max", o.fMax(), 3, 8, "");
-		gd.addNumericField("d_min", o.dMin(), 5, 8, "mm²/s");
-		gd.addToSameRow();
-		gd.addNumericField("d_max", o.dMax(), 5, 8, "mm²/s");
-		gd.addNumericField("dstar_min", o.dStarMin(), 5, 8, "mm²/s");
-		gd.addToSameRow();
-		gd.addNumericField("dstar_max", o.dStarMax(), 5, 8, "mm²/s");
-		gd.addNumericField("adc_min", o.adcMin(), 5, 8, "mm²/s");
-		gd.addToSameRow();
-		gd.addNumericField("adc_max", o.adcMax(), 5, 8, "mm²/s");
-		gd.addNumericField("ddc_min", o.ddcMin(), 5, 8, "mm²/s");
-		gd.addToSameRow();
-		gd.addNumericField("ddc_max", o.ddcMax(), 5, 8, "mm²/s");
-		gd.addNumericField("alpha_min", o.alphaMin(), 3, 8, "");
-		gd.addToSameRow();
-		gd.addNumericField("alpha_max", o.alphaMax(), 3, 8, "");
-		gd.addNumericField("k_min", o.kMin(), 3, 8, "");
-		gd.addToSameRow();
-		gd.addNumericField("k_max", o.kMax(), 3, 8, "");
-		gd.addStringField("mono_b-values (all, or e.g. 0,800)", "all", 12);
-		gd.addCheckbox("segmented_s0_f (segmented fit's last step also fits S0 and f)", o.segmentedFitsS0AndF());
-		gd.addStringField("noise_sigma (off, a value, background or b0)", "off", 10);
-		gd.addToSameRow();
-		gd.addNumericField("max_iterations", o.maxIterations(), 0, 6, "");
 		gd.addMessage("Outputs");
-		gd.addCheckbox("r2_maps", false);
-		gd.addCheckbox("standard_error_maps", false);
-		gd.addCheckbox("status_maps", false);
-		gd.addCheckbox("hyperstack (one image, a channel per map)", false);
-		gd.addCheckbox("table (Results: a row per ROI and slice)", true);
-		gd.addStringField("reader2 (second reader's RoiSet.zip: both readers and their mean in IVIM Readers Combined)", "", 30);
-		gd.addCheckbox("histogram (whole-lesion histogram features: ROI table columns and IVIM Lesion Histograms)", false);
-		gd.addStringField("histogram_plot (parameter to plot per lesion, e.g. bifree_D; empty = none)", "", 12);
+		gd.addCheckboxGroup(3, 2, new String[] {"r2_maps (goodness of fit)", "standard_error_maps",
+			"status_maps (fit status per voxel)", "hyperstack (one image, a channel per map)",
+			"table (Results: a row per ROI and slice)", "histogram (whole-lesion histogram features)"},
+			new boolean[] {false, false, false, false, true, false});
+		gd.addStringField("histogram_plot (parameter to plot per lesion, e.g. bifree_D)", "", 12);
+		gd.addStringField("reader2 (second reader's RoiSet.zip)", "", 24);
+		gd.addCheckbox("advanced (bounds, thresholds, noise, iterations: a second dialog)", false);
+		gd.addHelp(HELP);
+		gd.acceptAlso(adv.keys());
+		adv.acceptAlso(gd.keys());
 		if (!gd.show()) return null;
 
 		FitMapsSettings s = new FitMapsSettings();
@@ -150,41 +157,45 @@ public class FitMapsCommand implements PlugIn {
 		for (FitMethod m : FitMethod.kurtosis())
 			if (gd.getNextBoolean()) s.methods.add(m);
 		if (gd.getNextBoolean()) s.methods.add(FitMethod.BI_SPATIAL);
-		s.options.spatialWeight(gd.getNextNumber()).spatialEdge(gd.getNextNumber());
-		double components = gd.getNextNumber();
-		if (!(components >= 1 && components <= 8 && components == Math.rint(components)))
-			throw new IvimInputException("prior_components=" + components + ": give a whole number from 1 to 8.");
-		s.options.priorComponents((int) components);
 		String selection = gd.getNextChoice();
 		s.modelSelection = selection.equalsIgnoreCase("AICc") ? ModelSelection.Criterion.AICC
 			: selection.equalsIgnoreCase("BIC") ? ModelSelection.Criterion.BIC : null;
 		s.region = RegionChoice.parse(gd.getNextChoice());
 		s.threshold = parseThreshold(gd.getNextString());
-		s.options.segmentationThreshold(gd.getNextNumber());
-		s.options.fBounds(gd.getNextNumber(), gd.getNextNumber());
-		s.options.dBounds(gd.getNextNumber(), gd.getNextNumber());
-		s.options.dStarBounds(gd.getNextNumber(), gd.getNextNumber());
-		s.options.adcBounds(gd.getNextNumber(), gd.getNextNumber());
-		s.options.ddcBounds(gd.getNextNumber(), gd.getNextNumber());
-		s.options.alphaBounds(gd.getNextNumber(), gd.getNextNumber());
-		s.options.kBounds(gd.getNextNumber(), gd.getNextNumber());
-		String mono = gd.getNextString().trim();
-		if (!mono.isEmpty() && !mono.equalsIgnoreCase("all")) s.options.monoBValues(BValueText.parseList(mono));
-		s.options.segmentedFitsS0AndF(gd.getNextBoolean());
-		s.noise = NoiseSource.parse(gd.getNextString());
-		double iterations = gd.getNextNumber();
-		if (!(iterations >= 1 && iterations <= 1e6)) throw new IvimInputException("max_iterations=" + iterations
-			+ ": give a whole number from 1 to 1000000.");
-		s.options.maxIterations((int) iterations);
 		s.rSquaredMaps = gd.getNextBoolean();
 		s.standardErrorMaps = gd.getNextBoolean();
 		s.statusMaps = gd.getNextBoolean();
 		s.hyperstack = gd.getNextBoolean();
 		s.table = gd.getNextBoolean();
-		String reader2 = gd.getNextString().trim();
-		if (!reader2.isEmpty()) s.secondReaderRois = RoiSets.read(org.ivimj.ij.UserPaths.of(reader2, "reader2"));
 		s.histogram = gd.getNextBoolean();
 		s.histogramPlot = gd.getNextString().trim();
+		String reader2 = gd.getNextString().trim();
+		boolean advanced = gd.getNextBoolean();
+		// A macro sets the advanced keys on the same line; with the GUI the dialog opens on request. Not shown,
+		// its fields hold their defaults.
+		if ((advanced || adv.fromMacro() || adv.isHeadless()) && !adv.show()) return null;
+		s.options.segmentationThreshold(adv.getNextNumber());
+		s.options.fBounds(adv.getNextNumber(), adv.getNextNumber());
+		s.options.dBounds(adv.getNextNumber(), adv.getNextNumber());
+		s.options.dStarBounds(adv.getNextNumber(), adv.getNextNumber());
+		s.options.adcBounds(adv.getNextNumber(), adv.getNextNumber());
+		s.options.ddcBounds(adv.getNextNumber(), adv.getNextNumber());
+		s.options.alphaBounds(adv.getNextNumber(), adv.getNextNumber());
+		s.options.kBounds(adv.getNextNumber(), adv.getNextNumber());
+		String mono = adv.getNextString().trim();
+		if (!mono.isEmpty() && !mono.equalsIgnoreCase("all")) s.options.monoBValues(BValueText.parseList(mono));
+		s.options.segmentedFitsS0AndF(adv.getNextBoolean());
+		s.noise = NoiseSource.parse(adv.getNextString());
+		double iterations = adv.getNextNumber();
+		if (!(iterations >= 1 && iterations <= 1e6)) throw new IvimInputException("max_iterations=" + iterations
+			+ ": give a whole number from 1 to 1000000.");
+		s.options.maxIterations((int) iterations);
+		double components = adv.getNextNumber();
+		if (!(components >= 1 && components <= 8 && components == Math.rint(components)))
+			throw new IvimInputException("prior_components=" + components + ": give a whole number from 1 to 8.");
+		s.options.priorComponents((int) components);
+		s.options.spatialWeight(adv.getNextNumber()).spatialEdge(adv.getNextNumber());
+		if (!reader2.isEmpty()) s.secondReaderRois = RoiSets.read(org.ivimj.ij.UserPaths.of(reader2, "reader2"));
 		return s;
 	}
 
