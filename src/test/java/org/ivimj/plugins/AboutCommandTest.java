@@ -20,6 +20,8 @@ class AboutCommandTest {
 		IJ.run("About IVIM-J...");
 		assertTrue(IJ.getLog() == null || IJ.getLog().contains("IVIM-J"));
 		assertTrue(AboutCommand.text().contains("S0 [(1 - f) exp(-b D) + f exp(-b D*)]"));
+		assertTrue(AboutCommand.text().contains("Le Bihan D et al. Radiology 1988"), "the method papers to cite");
+		assertTrue(AboutCommand.text().contains("Licence: BSD 2-Clause"));
 	}
 
 	@Test
