@@ -63,14 +63,7 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 		double ref = reference[v];
 		model.setReference(ref);
 		for (int k = 0; k < K; k++) p[k] = theta[K * v + k];
-		lo[0] = Math.log(1e-2);
-		hi[0] = Math.log(bounds.s0MaxFactor * max / ref);
-		lo[1] = bounds.uLo;
-		hi[1] = bounds.uHi;
-		lo[2] = bounds.vLo;
-		hi[2] = bounds.vHi;
-		lo[3] = bounds.wLo;
-		hi[3] = bounds.wHi;
+		bounds.fill(lo, hi, max, ref);
 		int code = solver.solve(y, p, lo, hi, null);
 		if (code == BoundedLevenbergMarquardt.ITERATION_LIMIT && !exact) code = BoundedLevenbergMarquardt.CONVERGED;
 		if (code != BoundedLevenbergMarquardt.CONVERGED || !solver.inverseHessian(inv)) {

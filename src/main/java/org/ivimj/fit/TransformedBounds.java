@@ -37,6 +37,21 @@ final class TransformedBounds {
 		return n > 0 && sum > 0 ? sum / n : max;
 	}
 
+	/**
+	 * One voxel's box in transformed coordinates: ln(S0/S_ref) from ln 0.01 to ln(s0MaxFactor · max / ref),
+	 * then logit f, ln D, ln D* within these bounds.
+	 */
+	void fill(double[] lo, double[] hi, double maxSignal, double reference) {
+		lo[0] = Math.log(1e-2);
+		hi[0] = Math.log(s0MaxFactor * maxSignal / reference);
+		lo[1] = uLo;
+		hi[1] = uHi;
+		lo[2] = vLo;
+		hi[2] = vHi;
+		lo[3] = wLo;
+		hi[3] = wHi;
+	}
+
 	double clampU(double u) {
 		return Math.min(uHi, Math.max(uLo, u));
 	}
