@@ -211,7 +211,7 @@ public class FitMapsCommand implements PlugIn {
 		List<String> params = new ArrayList<>();
 		for (String h : a.getHeadings())
 			if (h != null && (h.endsWith("_mean") || h.endsWith("_roifit")) && b.columnExists(h)) params.add(h);
-		return new ResultsTable[] {b, ReaderCombinationCommand.combine(a, "reader 1", b, "reader 2", "Lesion", params)};
+		return new ResultsTable[] {b, ReaderTables.combine(a, "reader 1", b, "reader 2", "Lesion", params)};
 	}
 
 	/** Title of the second reader's ROI table. */

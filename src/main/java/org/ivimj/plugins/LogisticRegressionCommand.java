@@ -1,16 +1,13 @@
 package org.ivimj.plugins;
 
 import ij.IJ;
-import ij.measure.ResultsTable;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
-import org.ivimj.stats.IvimStatistics;
 import org.ivimj.stats.LogisticRegression;
-import org.ivimj.stats.StudyData;
 
 /**
  * Plugins › IVIM › Statistics › IVIM Logistic Regression: multivariable binary logistic regression
@@ -41,11 +38,11 @@ public class LogisticRegressionCommand extends IvimCommand {
 		double confidence = o.nextNumber();
 		checkConfidence(confidence);
 		String save = o.nextString();
-		LogisticRegression.Result r = method.equals(FIRTH) ? fitFirth(in, confidence) : fit(in, confidence);
+		LogisticRegression.Result r = in.logistic(method.equals(FIRTH), confidence, TITLE);
 		String note = null;
 		if (method.equals(AUTO) && r.status == LogisticRegression.Status.SEPARATION) {
 			note = "separation: maximum-likelihood estimates do not exist; Firth's penalised estimates reported";
-			r = fitFirth(in, confidence);
+			r = in.logistic(true, confidence, TITLE);
 		}
 		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
@@ -79,27 +76,5 @@ public class LogisticRegressionCommand extends IvimCommand {
 		}
 		if (!noteText.isEmpty()) IJ.log("IVIM-J " + TITLE + ": " + noteText);
 		IvimTables.publish(out, TITLE, save);
-	}
-
-	/** Fits the model on the complete cases by maximum likelihood; shared with the ROC command's combined score. */
-	static LogisticRegression.Result fit(StudyInput in, double confidence) {
-		StudyData.Complete c = complete(in);
-		return IvimStatistics.logistic(c.x, c.positive, in.parameters.toArray(new String[0]), confidence);
-	}
-
-	private static LogisticRegression.Result fitFirth(StudyInput in, double confidence) {
-		StudyData.Complete c = complete(in);
-		return IvimStatistics.firth(c.x, c.positive, in.parameters.toArray(new String[0]), confidence);
-	}
-
-	private static StudyData.Complete complete(StudyInput in) {
-		StudyData.Complete c = in.data.complete(in.parameters, in.positive);
-		logExcluded(TITLE, c.excluded);
-		int np = 0;
-		for (boolean b : c.positive) if (b) np++;
-		if (np < 2 || c.positive.length - np < 2)
-			throw new CommandException("Logistic regression: group \"" + (np < 2 ? in.positive : in.negative) + "\" has fewer than 2 rows with "
-				+ "all of " + String.join(", ", in.parameters) + "; each group needs at least 2.");
-		return c;
 	}
 }

@@ -51,8 +51,8 @@ public class ReaderAgreementCommand extends IvimCommand {
 		List<double[]> r1 = new ArrayList<>(), r2 = new ArrayList<>();
 		if (mode.equals(MODES[0])) {
 			ResultsTable b = StudyInput.table(t2);
-			ReaderMatch m = ReaderCombinationCommand.match(a, t1, b, t2, roi);
-			List<String> ps = params.isEmpty() ? ReaderCombinationCommand.common(a, b, roi) : StudyInput.list(params);
+			ReaderMatch m = ReaderTables.match(a, t1, b, t2, roi);
+			List<String> ps = params.isEmpty() ? ReaderTables.common(a, b, roi) : StudyInput.list(params);
 			if (ps.isEmpty()) throw new CommandException("Tables \"" + t1 + "\" and \"" + t2 + "\" share no numeric parameter column.");
 			for (String p : ps) {
 				double[] x = StudyInput.numericColumn(a, t1, p), y = StudyInput.numericColumn(b, t2, p);

@@ -78,7 +78,7 @@ public class RocAnalysisCommand extends IvimCommand {
 		}
 		if (!combined.isEmpty()) {
 			StudyInput model = in.withParameters(combined);
-			LogisticRegression.Result fit = LogisticRegressionCommand.fit(model, confidence);
+			LogisticRegression.Result fit = model.logistic(false, confidence, TITLE);
 			String label = "Combined (" + String.join(" + ", combined) + ")";
 			if (fit.status == LogisticRegression.Status.CONVERGED || fit.status == LogisticRegression.Status.SEPARATION) {
 				StudyData.Complete c = model.data.complete(combined, in.positive);

@@ -174,4 +174,22 @@ final class StudyInput {
 		for (String h : rt.getHeadings()) if (h != null && !h.trim().isEmpty() && rt.columnExists(h)) r.add(h);
 		return String.join(", ", r);
 	}
+
+	/**
+	 * Logistic regression of the positive group on this input's parameters, over the rows that have all of
+	 * them (maximum likelihood as R's glm, or Firth's as brglm2); shared by the logistic regression
+	 * command and the ROC command's combined score. Left-out rows are logged under {@code title}.
+	 */
+	org.ivimj.stats.LogisticRegression.Result logistic(boolean firth, double confidence, String title) {
+		StudyData.Complete c = data.complete(parameters, positive);
+		IvimCommand.logExcluded(title, c.excluded);
+		int np = 0;
+		for (boolean b : c.positive) if (b) np++;
+		if (np < 2 || c.positive.length - np < 2)
+			throw new CommandException("Logistic regression: group \"" + (np < 2 ? positive : negative) + "\" has fewer than 2 rows with "
+				+ "all of " + String.join(", ", parameters) + "; each group needs at least 2.");
+		String[] names = parameters.toArray(new String[0]);
+		return firth ? org.ivimj.stats.IvimStatistics.firth(c.x, c.positive, names, confidence)
+			: org.ivimj.stats.IvimStatistics.logistic(c.x, c.positive, names, confidence);
+	}
 }
