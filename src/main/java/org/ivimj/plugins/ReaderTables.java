@@ -2,8 +2,10 @@ package org.ivimj.plugins;
 
 import ij.IJ;
 import ij.measure.ResultsTable;
+
 import java.util.ArrayList;
 import java.util.List;
+
 import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.stats.ReaderMatch;
 
