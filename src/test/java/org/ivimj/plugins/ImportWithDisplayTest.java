@@ -72,6 +72,37 @@ class ImportWithDisplayTest {
 		assertFalse(String.join("\n", rows).contains(",0.001,"), "saved CSV lost digits");
 	}
 
+	/**
+	 * With a display, a macro line sets options of both Fit IVIM Maps dialogs (main and advanced) without
+	 * showing either, and an unknown key still stops the macro.
+	 */
+	@Test
+	void advancedKeysOnAMacroLineWithADisplay(@TempDir Path dir) throws Exception {
+		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
+		Path plugins = Files.createDirectories(dir.resolve("plugins"));
+		jarClasses(plugins.resolve("IVIM_J-test.jar"));
+		Path jars = Files.createDirectories(plugins.resolve("jars"));
+		for (Class<?> c : new Class<?>[] {net.imglib2.Cursor.class, org.apache.commons.math3.util.FastMath.class,
+			org.scijava.Context.class})
+		{
+			Path jar = Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Files.copy(jar, jars.resolve(jar.getFileName()));
+		}
+		Path macro = dir.resolve("advanced.ijm");
+		Files.writeString(macro, "setBatchMode(true);\n"
+			+ "run(\"IVIM Phantom...\", \"slices=1 snr=50 seed=1 add_rois\");\n"
+			+ "run(\"Fit IVIM Maps...\", \"free dstar_max=0.02 region=[ROI Manager (all)] table\");\n"
+			+ "print(\"Dstar max \" + d2s(maxOf(getResult(\"bifree_Dstar_mean\", 0), getResult(\"bifree_Dstar_mean\", 1)), 6));\n"
+			+ "run(\"Fit IVIM Maps...\", \"free dstar_mx=0.02 region=[ROI Manager (all)] table\");\n"
+			+ "print(\"this line must not run\");\n");
+		String output = runWithDisplay(dir, macro, "");
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("Dstar max ([0-9.]+)").matcher(output);
+		assertTrue(m.find(), output);
+		assertTrue(Double.parseDouble(m.group(1)) <= 0.02 + 1e-9, "dstar_max set on the macro line: " + output);
+		assertTrue(output.contains("unknown option 'dstar_mx': did you mean 'dstar_max'?"), output);
+		assertFalse(output.contains("this line must not run"), output);
+	}
+
 	/** The compiled classes and plugins.config as a plugin jar, the way users install IVIM-J. */
 	private static void jarClasses(Path jar) throws Exception {
 		Path classes = Paths.get(ImportDicomDiffusionCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
