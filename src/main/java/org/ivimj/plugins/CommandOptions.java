@@ -66,6 +66,11 @@ final class CommandOptions {
 		dialog.addFileField(label, defaultValue);
 	}
 
+	/** A Help button opening the command's section of the docs ({@link HelpPages}). */
+	void helpPage(String command) {
+		dialog.addHelp(HelpPages.url(command));
+	}
+
 	void addHelp(String text) {
 		dialog.addMessage(text);
 	}

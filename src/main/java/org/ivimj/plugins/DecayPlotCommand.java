@@ -48,6 +48,7 @@ public class DecayPlotCommand implements PlugIn {
 			gd.addCheckbox("kurtosis_free (IVIM-kurtosis, all parameters)", false);
 			gd.addCheckbox("kurtosis_mono (DKI on b >= segmentation threshold)", false);
 			gd.addChoice("scale", SCALES, "both");
+			gd.addHelp(HelpPages.url("IVIM Decay Plot..."));
 			if (!gd.show()) return;
 			Set<FitMethod> methods = EnumSet.noneOf(FitMethod.class);
 			if (gd.getNextBoolean()) methods.add(FitMethod.MONO_LOG_LINEAR);

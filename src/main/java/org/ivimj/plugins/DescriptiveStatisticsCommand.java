@@ -22,6 +22,7 @@ public class DescriptiveStatisticsCommand extends IvimCommand {
 		CommandOptions o = new CommandOptions("IVIM Descriptive Statistics");
 		StudyInput.addOptions(o);
 		o.addDirectory("Save tables to folder (optional)", "");
+		o.helpPage("IVIM Descriptive Statistics...");
 		if (!o.show()) return;
 		StudyInput in = StudyInput.read(o);
 		String save = o.nextString();

@@ -27,6 +27,7 @@ public class ExampleStudyCommand extends IvimCommand {
 	void execute() {
 		CommandOptions o = new CommandOptions("IVIM Example Study");
 		o.addDirectory("Save tables to folder (optional)", "");
+		o.helpPage("IVIM Example Study...");
 		if (!o.show()) return;
 		String save = o.nextString();
 		String[] titles = {READER1, READER2};

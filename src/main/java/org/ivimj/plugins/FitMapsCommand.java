@@ -77,7 +77,7 @@ public class FitMapsCommand implements PlugIn {
 
 	/** Shows the dialog (or reads macro options); null if cancelled. */
 	/** The command's section of the documentation (the dialogs' Help button). */
-	static final String HELP = "https://github.com/ivimj/ivim-j/blob/main/docs/fiji-commands.md#fit-ivim-maps";
+	static final String HELP = HelpPages.url("Fit IVIM Maps...");
 
 	static FitMapsSettings ask(ImagePlus imp) {
 		if (imp == null) throw new IvimInputException("No image is open: open a diffusion series (one image per "

@@ -27,6 +27,7 @@ public class GroupComparisonCommand extends IvimCommand {
 		o.addNumber("Normality alpha (Shapiro-Wilk)", 0.05, 3);
 		o.addDirectory("Save tables to folder (optional)", "");
 		o.addHelp("auto-*: t-test if Shapiro-Wilk p >= alpha in both groups, else Mann-Whitney U.");
+		o.helpPage("IVIM Group Comparison...");
 		if (!o.show()) return;
 		StudyInput in = StudyInput.read(o);
 		GroupComparison.Choice choice = GroupComparison.Choice.fromKey(o.nextChoice());

@@ -50,6 +50,7 @@ public class ImportDicomDiffusionCommand implements PlugIn {
 			gd.requireInMacro();
 		}
 		SeriesArrangement.addOptions(gd);
+		gd.helpPage(fromStack ? "DICOM Stack to IVIM Hyperstack..." : "DICOM Diffusion Series (IVIM)...");
 		if (!gd.show()) return;
 		String folder = fromStack ? null : gd.nextString();
 		SeriesArrangement arrangement = SeriesArrangement.read(gd, TITLE);

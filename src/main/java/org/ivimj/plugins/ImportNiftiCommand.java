@@ -37,6 +37,7 @@ public class ImportNiftiCommand implements PlugIn {
 		gd.addFileField("Bval", "");
 		gd.addMessage("Bval empty: the .bval file beside the image");
 		SeriesArrangement.addOptions(gd);
+		gd.helpPage("NIfTI Diffusion (IVIM)...");
 		if (!gd.show()) return;
 		String file = gd.nextString();
 		String bval = gd.nextString();

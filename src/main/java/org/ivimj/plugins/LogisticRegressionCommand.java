@@ -32,6 +32,7 @@ public class LogisticRegressionCommand extends IvimCommand {
 		o.addDirectory("Save tables to folder (optional)", "");
 		o.addHelp("Method: maximum likelihood as R's glm and SPSS; Firth's penalised likelihood (R's brglm2) gives finite estimates "
 			+ "also when the groups are separated; auto uses Firth's only then.");
+		o.helpPage("IVIM Logistic Regression...");
 		if (!o.show()) return;
 		StudyInput in = StudyInput.read(o);
 		String method = o.nextChoice();

@@ -32,6 +32,7 @@ public class PhantomCommand implements PlugIn {
 			gd.addCheckbox("patient_variation (lesion values drawn from Table 1 mean ± SD; seed = patient)", false);
 			gd.addMessage("Lesions: tuberculous spondylitis (f 0.45, D 0.77e-3, D* 21.96e-3 mm²/s) and spinal\n"
 				+ "metastasis (f 0.25, D 0.85e-3, D* 33.87e-3 mm²/s), the paper's Table 1 means.");
+			gd.addHelp(HelpPages.url("IVIM Phantom..."));
 			if (!gd.show()) return;
 			int slices = (int) gd.getNextNumber();
 			double snr = gd.getNextNumber();

@@ -51,6 +51,7 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 		o.addNumber("realisations", 1000, 0);
 		o.addNumber("seed", 1, 0);
 		o.addDirectory("save (folder for the table as CSV; optional)", "");
+		o.helpPage("IVIM Protocol Simulator...");
 		if (!o.show()) return;
 		double[] b;
 		try {

@@ -39,6 +39,7 @@ public class ReaderAgreementCommand extends IvimCommand {
 		o.addString("Columns2 (two columns: reader 2's columns, same order)", "", 30);
 		o.addNumber("Confidence level", 0.95, 2);
 		o.addDirectory("Save tables to folder (optional)", "");
+		o.helpPage("IVIM Reader Agreement...");
 		if (!o.show()) return;
 		String mode = o.nextChoice();
 		String t1 = o.nextString().trim(), t2 = o.nextString().trim(), roi = o.nextString().trim();

@@ -27,6 +27,7 @@ public class ReaderCombinationCommand extends IvimCommand {
 		o.addString("ROI name column", "ROI", 12);
 		o.addString("Parameters (comma-separated; empty = all numeric in both)", "", 30);
 		o.addDirectory("Save tables to folder (optional)", "");
+		o.helpPage("IVIM Combine Readers...");
 		if (!o.show()) return;
 		String t1 = o.nextString().trim(), t2 = o.nextString().trim(), roi = o.nextString().trim();
 		String list = o.nextString().trim();

@@ -49,6 +49,7 @@ public class RocAnalysisCommand extends IvimCommand {
 		o.addCheckbox("Plot ROC curves", true);
 		o.addDirectory("Save tables to folder (optional)", "");
 		o.addHelp("Direction: values higher or lower in the positive group; auto compares the group medians (as pROC).");
+		o.helpPage("IVIM ROC Analysis...");
 		if (!o.show()) return;
 		StudyInput in = StudyInput.read(o);
 		String dirKey = o.nextChoice();

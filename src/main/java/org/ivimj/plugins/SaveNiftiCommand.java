@@ -57,6 +57,7 @@ public class SaveNiftiCommand implements PlugIn {
 		gd.addFileField("Save", defaultPath(imp));
 		gd.requireInMacro();
 		gd.addChoice("Geometry", titles.toArray(new String[0]), THIS_IMAGE);
+		gd.helpPage("Save as NIfTI...");
 		if (!gd.show()) return;
 		String file = gd.nextString();
 		String geometryFrom = gd.nextChoiceAsTyped();

@@ -51,6 +51,7 @@ public class SetBValuesCommand implements PlugIn {
 			gd.addChoice("dimension", DIMENSIONS, knownDim == null ? AUTOMATIC : knownDim.word());
 			gd.addMessage("b in s/mm². Dimension: which of channels, slices or frames holds the b-values\n"
 				+ "(automatic when only one fits). Kept with the image, also in saved TIFFs.");
+			gd.addHelp(HelpPages.url("Set b-values..."));
 			if (!gd.show()) return;
 			String source = gd.getNextChoice();
 			String list = gd.getNextString();
