@@ -33,13 +33,13 @@ resetThreshold();
 
 // 3. Mono ADC from b = 0 and 1000 (as the scanner computes it), in the ROI and in every voxel above the
 //    automatic background threshold.
-run("Fit IVIM Maps...", "mono region=[ROI Manager (all)] mono_b-values=[0,1000] table");
+run("Fit IVIM Maps...", "maps=[single images] mono region=[ROI Manager (all)] mono_b-values=[0,1000] table");
 saveAs("Results", out + "dicom_roi_results.csv");
 for (i = 0; i < nResults; i++)
 	print(getResultString("ROI", i) + " slice " + getResult("Slice", i) + ": ADC = " + d2s(getResult("mono_ADC_mean", i), -4)
 		+ " mm2/s over " + getResult("Voxels", i) + " voxels");
 selectImage(dwi);
-run("Fit IVIM Maps...", "mono region=threshold background=auto mono_b-values=[0,1000]");
+run("Fit IVIM Maps...", "maps=[single images] mono region=threshold background=auto mono_b-values=[0,1000]");
 adc = getTitle();
 saveAs("Tiff", out + "ADC.tif");
 run("Save as NIfTI...", "save=[" + out + "ADC.nii.gz] geometry=[" + dwi + "]");

@@ -12,7 +12,7 @@ run("DICOM Diffusion Series (IVIM)...", "folder=[" + args[0] + "] repeats=[trace
 dwi = getTitle();
 print("imported " + dwi + ", b-values: " + Property.get("IVIM.bvalues"));
 print(Property.get("IVIM.import.notes"));
-run("Fit IVIM Maps...", "mono region=[whole image]");
+run("Fit IVIM Maps...", "maps=[single images] mono region=[whole image]");
 for (i = 1; i <= nImages; i++) {
 	selectImage(i);
 	if (startsWith(getTitle(), dwi + "_mono_ADC"))

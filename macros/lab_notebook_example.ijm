@@ -33,7 +33,7 @@ roiManager("add");
 
 // 4. Fit. Keys: mono mono_nonlinear segmented free stretched; region=[ROI Manager (all)] etc.;
 //    r2_maps standard_error_maps status_maps hyperstack table. See docs/fiji-commands.md.
-run("Fit IVIM Maps...", "mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
+run("Fit IVIM Maps...", "maps=[single images] mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
 
 // 5. Read and save the results table (ImageJ's Results table; columns in docs/fiji-commands.md).
 for (i = 0; i < nResults; i++)

@@ -16,7 +16,7 @@ source = getTitle();
 run("Set b-values...", "source=[typed list] b-values=[0,20,50,100,150,200,400,800,1200,1500] dimension=frames");
 
 // 3. Fit every voxel inside the ROI Manager's ROIs with four methods; a row per ROI and slice.
-run("Fit IVIM Maps...", "mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
+run("Fit IVIM Maps...", "maps=[single images] mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
 saveAs("Results", out + "phantom_roi_results.csv");
 print("ROI rows: " + nResults);
 for (i = 0; i < nResults; i++)

@@ -62,7 +62,7 @@ class RefusedCommandsTest {
 			"IVIM.bdimension", "not channels, slices or frames");
 		assertErrorMentions(runExpectingError("IVIM Decay Plot...", ""), "IVIM.bdimension");
 		IJ.run("Set b-values...", "source=[typed list] b-values=[0,20,50,100,150,200,400,800,1200,1500] dimension=frames");
-		IJ.run("Fit IVIM Maps...", "mono region=[ROI Manager (all)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[ROI Manager (all)] table");
 		assertEquals(2, ResultsTable.getResultsTable().size());
 	}
 
