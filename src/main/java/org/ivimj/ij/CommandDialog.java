@@ -75,10 +75,15 @@ public final class CommandDialog {
 	public boolean fill() {
 		String options = Macro.getOptions();
 		if (options != null || GraphicsEnvironment.isHeadless()) {
-			fromMacro(new MacroOptions(options));
+			fill(options);
 			return true;
 		}
 		return fromDialog();
+	}
+
+	/** Sets every dialog input from a macro-style option line (null: every input keeps its default), as a macro would. */
+	public void fill(String options) {
+		fromMacro(new MacroOptions(options));
 	}
 
 	private void fromMacro(MacroOptions options) {
@@ -100,13 +105,13 @@ public final class CommandDialog {
 			}
 			String text = key == null ? null : options.value(key);
 			if (text == null) {
-				if (InputKind.isRequiredPath(item, module))
+				if (InputKind.isRequiredPath(item))
 					throw new IvimInputException(title + ": option " + item.getName() + "= is missing: give it, e.g. "
 						+ item.getName() + "=[/path/to/data].");
 				module.resolveInput(item.getName());
 				continue;
 			}
-			set(item, kind.parse(item, text, title));
+			set(item, kind.parse(item, text, title, InputKind.choices(item, module.getDelegateObject())));
 		}
 	}
 
@@ -171,7 +176,7 @@ public final class CommandDialog {
 				continue;
 			}
 			if ("same".equals(item.get("row"))) gd.addToSameRow();
-			kinds.add(kind.add(gd, item, module.getInput(item.getName())));
+			kinds.add(kind.add(gd, item, module.getInput(item.getName()), InputKind.choices(item, module.getDelegateObject())));
 			label(gd, text(item), kind == InputKind.CHECKBOX);
 		}
 		return kinds;

@@ -6,15 +6,16 @@ import ij.WindowManager;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
+
+import java.util.HashMap;
+import java.util.Map;
 import ij.plugin.PlugIn;
 
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
-import org.scijava.module.MethodCallException;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
-import org.scijava.module.ModuleService;
 
 /**
  * The one ImageJ 1 menu entry type of IVIM-J: {@code plugins.config} names this class with a SciJava
@@ -51,18 +52,11 @@ public class CommandPlugIn implements PlugIn {
 			if (info == null) throw new IllegalStateException("No SciJava command " + className + " (plugins.config and the jar disagree).");
 			String title = title(info.getLabel());
 			try {
-				Module module = context.service(ModuleService.class).createModule(info);
-				try {
-					module.initialize();
-				}
-				catch (MethodCallException e) {
-					throw new IllegalStateException(e);
-				}
+				Map<String, Object> image = new HashMap<>();
 				for (ModuleItem<?> input : info.inputs())
-					if (input.getType() == ImagePlus.class) {
-						module.setInput(input.getName(), WindowManager.getCurrentImage());
-						module.resolveInput(input.getName());
-					}
+					if (input.getType() == ImagePlus.class) image.put(input.getName(), WindowManager.getCurrentImage());
+				// Initializers run (in Commands.module) after the image is known: a default may depend on it.
+				Module module = Commands.module(info, image);
 				if (!new CommandDialog(module, title, HelpLinks.url(info)).fill()) return;
 				IJ.resetEscape();
 				module.run();
@@ -86,7 +80,7 @@ public class CommandPlugIn implements PlugIn {
 				else if (v instanceof ImagePlus[]) for (ImagePlus imp : (ImagePlus[]) v) ImageJOutput.show(imp);
 				else if (v instanceof ResultsTable) {
 					if ("Results".equals(out.getLabel())) ImageJOutput.showResults((ResultsTable) v);
-					else IvimTables.publish((ResultsTable) v, out.getLabel(), "");
+					else IvimTables.publish((ResultsTable) v, out.getLabel());
 				}
 				else if (v instanceof Roi[] && out.get("roi-manager") != null) {
 					RoiManager rm = RoiManager.getInstance();
@@ -101,7 +95,7 @@ public class CommandPlugIn implements PlugIn {
 	}
 
 	/** A menu label without its trailing dots: the dialog title and error prefix. */
-	static String title(String label) {
+	public static String title(String label) {
 		return label == null ? "IVIM-J" : label.replaceAll("\\.\\.\\.$", "").replace("…", "").trim();
 	}
 }

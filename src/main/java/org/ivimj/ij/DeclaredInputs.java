@@ -37,6 +37,8 @@ public final class DeclaredInputs {
 				}
 				else if (v instanceof String && p.choices().length > 0)
 					f.set(command, InputKind.match(p.choices(), (String) v, f.getName(), title + ": "));
+				else if (v instanceof String && p.style().contains("choice") && command instanceof ChoiceSource)
+					f.set(command, InputKind.match(((ChoiceSource) command).choices(f.getName()), (String) v, f.getName(), title + ": "));
 			}
 			catch (IllegalAccessException e) {
 				throw new IllegalStateException(e);

@@ -4,7 +4,6 @@ import ij.gui.GenericDialog;
 
 import java.util.List;
 
-import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 
 /**
@@ -27,23 +26,21 @@ enum InputKind {
 		if (style.contains("file") || style.contains("open")) return FILE;
 		if (style.contains("table")) return TABLE;
 		List<?> choices = item.getChoices();
-		return choices != null && !choices.isEmpty() ? CHOICE : TEXT;
+		return style.contains("choice") || choices != null && !choices.isEmpty() ? CHOICE : TEXT;
 	}
 
 	static boolean isAdvanced(ModuleItem<?> item) {
 		return item.get("advanced") != null;
 	}
 
-	/** A path the user must give (required, without a default): a macro without it is refused. */
-	static boolean isRequiredPath(ModuleItem<?> item, Module module) {
+	/** A path the user must give (a required file or folder): a macro without it is refused, whatever the default. */
+	static boolean isRequiredPath(ModuleItem<?> item) {
 		InputKind k = of(item);
-		if (k != DIRECTORY && k != FILE) return false;
-		Object v = module.getInput(item.getName());
-		return item.isRequired() && (v == null || v.toString().isEmpty());
+		return (k == DIRECTORY || k == FILE) && item.isRequired();
 	}
 
 	/** Adds the field to the dialog under the item's name (its macro key); returns the kind actually used. */
-	InputKind add(GenericDialog gd, ModuleItem<?> item, Object value) {
+	InputKind add(GenericDialog gd, ModuleItem<?> item, Object value, String[] items) {
 		String key = item.getName();
 		switch (this) {
 			case CHECKBOX:
@@ -56,15 +53,17 @@ enum InputKind {
 				return this;
 			}
 			case CHOICE: {
-				String[] items = choices(item);
 				gd.addChoice(key, items, match(items, value == null ? items[0] : value.toString(), key, ""));
 				return this;
 			}
 			case TABLE: {
 				List<String> titles = IvimTables.titles();
 				if (!titles.isEmpty()) {
-					String v = value == null ? "" : value.toString();
-					gd.addChoice(key, titles.toArray(new String[0]), titles.contains(v) ? v : titles.get(titles.size() - 1));
+					// Attribute "prefer": a title to preselect, or "first"/"second" open table; else the newest.
+					String v = value == null || value.toString().isEmpty() ? item.get("prefer") : value.toString();
+					String chosen = titles.contains(v) ? v : "first".equals(v) ? titles.get(0)
+						: "second".equals(v) ? titles.get(Math.min(1, titles.size() - 1)) : titles.get(titles.size() - 1);
+					gd.addChoice(key, titles.toArray(new String[0]), chosen);
 					return CHOICE;
 				}
 				gd.addStringField(key, value == null ? "" : value.toString(), 24);
@@ -103,7 +102,7 @@ enum InputKind {
 	}
 
 	/** Converts a macro value to the item's type. */
-	Object parse(ModuleItem<?> item, String text, String title) {
+	Object parse(ModuleItem<?> item, String text, String title, String[] items) {
 		switch (this) {
 			case NUMBER: {
 				double v;
@@ -116,7 +115,7 @@ enum InputKind {
 				return number(item, v, title);
 			}
 			case CHOICE:
-				return match(choices(item), text, item.getName(), title + ": ");
+				return match(items, text, item.getName(), title + ": ");
 			default:
 				return text;
 		}
@@ -133,8 +132,11 @@ enum InputKind {
 		return (int) v;
 	}
 
-	static String[] choices(ModuleItem<?> item) {
-		return item.getChoices().stream().map(Object::toString).toArray(String[]::new);
+	/** The items of a choice: declared, or from the command ({@link ChoiceSource}); null for other kinds. */
+	static String[] choices(ModuleItem<?> item, Object command) {
+		if (item.getChoices() != null && !item.getChoices().isEmpty())
+			return item.getChoices().stream().map(Object::toString).toArray(String[]::new);
+		return command instanceof ChoiceSource ? ((ChoiceSource) command).choices(item.getName()) : null;
 	}
 
 	/**
