@@ -39,7 +39,7 @@ final class CohortStatistics {
 				Commands.run(c.getKey(), shared + " " + c.getValue().trim() + " save=[" + out + "]");
 		}
 		catch (IvimInputException e) {
-			throw new CliException(table + ": " + e.getMessage());
+			throw new CliException(e.getMessage());
 		}
 	}
 }

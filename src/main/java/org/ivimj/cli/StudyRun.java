@@ -72,7 +72,7 @@ final class StudyRun {
 			ImagePlus dwi = in.nifti != null
 				? output(Commands.run(ImportNiftiCommand.class, "open=[" + in.nifti + "] bval=[" + in.bval + "]"), "series")
 				: output(Commands.run(ImportDicomDiffusionCommand.class, "folder=[" + in.dicom + "]"), "series");
-			String bvalues = BValueText.format(BValueMetadata.bValues(dwi));
+			String bvalues = BValueText.format(BValueMetadata.bValues(dwi)).replace(" ", "");
 			String options = fitOptions(fit, rois, in);
 			long f0 = System.nanoTime();
 			Module fitted = Commands.run(FitMapsCommand.class, options + " maps=[single images]", Map.of("image", dwi));
@@ -112,7 +112,7 @@ final class StudyRun {
 			catch (IOException ignored) {
 				// the original problem is the one to report
 			}
-			throw new CliException(study + ": " + e.getMessage());
+			throw new CliException(e.getMessage());
 		}
 		catch (IOException e) {
 			try {

@@ -59,7 +59,7 @@ final class SyntheticStudy {
 				if (roiName.equals(roi.getName())) lesionRoi = roi;
 		}
 		catch (IvimInputException e) {
-			throw new CliException(out + ": " + e.getMessage());
+			throw new CliException(e.getMessage());
 		}
 		if (lesionRoi == null) throw new CliException("the phantom has no ROI \"" + roiName + "\".");
 		// One section per lesion, as the seed's protocol draws it: the middle slice.

@@ -74,7 +74,7 @@ public final class CommandDialog {
 	 */
 	public boolean fill() {
 		String options = Macro.getOptions();
-		if (options != null || GraphicsEnvironment.isHeadless()) {
+		if (options != null || GraphicsEnvironment.isHeadless() || main.isEmpty() && advanced.isEmpty()) {
 			fill(options);
 			return true;
 		}

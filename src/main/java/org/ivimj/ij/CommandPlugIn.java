@@ -57,6 +57,7 @@ public class CommandPlugIn implements PlugIn {
 					if (input.getType() == ImagePlus.class) image.put(input.getName(), WindowManager.getCurrentImage());
 				// Initializers run (in Commands.module) after the image is known: a default may depend on it.
 				Module module = Commands.module(info, image);
+				if (module.getDelegateObject() instanceof BeforeDialog) ((BeforeDialog) module.getDelegateObject()).check();
 				if (!new CommandDialog(module, title, HelpLinks.url(info)).fill()) return;
 				IJ.resetEscape();
 				module.run();

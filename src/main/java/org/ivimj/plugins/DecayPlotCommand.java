@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
+import org.ivimj.ij.BeforeDialog;
 import org.ivimj.ij.DecayPlot;
 import org.ivimj.ij.DiffusionHyperstack;
 import org.ivimj.ij.FitRegion;
@@ -32,7 +33,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, label = "IVIM Decay Plot...", description = "an ROI's mean signal against b with the fitted curves",
 	attrs = @Attr(name = "help", value = "fiji-commands.md ## IVIM Decay Plot..."))
-public class DecayPlotCommand extends IvimCommand {
+public class DecayPlotCommand extends IvimCommand implements BeforeDialog {
 
 	@Parameter(label = "Diffusion series", required = false, persist = false)
 	public ImagePlus image;
@@ -59,6 +60,11 @@ public class DecayPlotCommand extends IvimCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Decay plots")
 	public ImagePlus[] plots;
+
+	@Override
+	public void check() {
+		DiffusionHyperstack.of(image);
+	}
 
 	@Override
 	void execute() {

@@ -16,6 +16,8 @@ import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
 import org.ivimj.fit.ModelSelection;
 import org.ivimj.ij.BValueText;
+import org.ivimj.ij.BeforeDialog;
+import org.ivimj.ij.DiffusionHyperstack;
 import org.ivimj.ij.DeclaredInputs;
 import org.ivimj.ij.FitMapsJob;
 import org.ivimj.ij.FitMapsResult;
@@ -43,7 +45,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, label = "Fit IVIM Maps...", description = "IVIM parameter maps and per-ROI results",
 	attrs = @Attr(name = "help", value = "fiji-commands.md ## Fit IVIM Maps..."))
-public class FitMapsCommand implements Command {
+public class FitMapsCommand implements Command, BeforeDialog {
 
 	private static final String METHODS = "Methods", OUTPUTS = "Outputs", BOUNDS = "Bounds (diffusivities in mm²/s)",
 		FITS = "Fits";
@@ -199,10 +201,16 @@ public class FitMapsCommand implements Command {
 	public static final String SECOND_READER_TITLE = "IVIM Second Reader";
 
 	@Override
-	public void run() {
-		DeclaredInputs.check(this, "Fit IVIM Maps");
+	public void check() {
 		if (image == null) throw new IvimInputException("No image is open: open a diffusion series (one image per "
 			+ "b-value) first, or make the example with Plugins › IVIM › IVIM Phantom...");
+		DiffusionHyperstack.of(image);
+	}
+
+	@Override
+	public void run() {
+		DeclaredInputs.check(this, "Fit IVIM Maps");
+		check();
 		FitMapsSettings s = settings();
 		long t0 = System.nanoTime();
 		FitMapsResult r = FitMapsJob.run(image, s, IJ::showProgress, IJ::escapePressed);

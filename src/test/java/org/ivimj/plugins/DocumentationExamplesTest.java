@@ -208,7 +208,7 @@ class DocumentationExamplesTest {
 		boolean statistics = code.contains("IVIM Readers Combined") || code.contains("IVIM Example Reader")
 			|| code.contains("IVIM Combine Readers");
 		if (statistics && !code.contains("IVIM Example Study")) {
-			IJ.run("IVIM Example Study...", "");
+			IJ.run("IVIM Example Study...", "save=[]");
 			if (code.contains("IVIM Readers Combined") && !code.contains("IVIM Combine Readers..."))
 				IJ.run("IVIM Combine Readers...", "reader1=[IVIM Example Reader 1] reader2=[IVIM Example Reader 2] roi=ROI");
 		}

@@ -74,6 +74,6 @@ class FitMapsSpatialTest {
 		assertEquals(128 * 128, r.fits.get(FitMethod.BI_SPATIAL).voxelCount);
 		IjSession.select(imp);
 		String e = IjSession.runExpectingError("Fit IVIM Maps...", "spatial spatial_weight=-2 region=threshold");
-		assertTrue(e.contains("spatial weight"), e);
+		assertTrue(e.contains("spatial_weight=-2 is out of range: give a value of at least 0"), e);
 	}
 }

@@ -95,7 +95,7 @@ class RefusedCommandsTest {
 
 	@Test
 	void refusedRocComparisonWritesNoFile(@TempDir Path dir) {
-		IJ.run("IVIM Example Study...", "");
+		IJ.run("IVIM Example Study...", "save=[]");
 		Path csv = dir.resolve(IvimTables.fileName(RocAnalysisCommand.TITLE) + ".csv");
 		String e = runExpectingError("IVIM ROC Analysis...", "table=[IVIM Example Reader 1] group=Group positive=metastasis "
 			+ "parameters=[Dstar,f] compare=[Dstar,nosuch] save=[" + dir + "]");
@@ -129,7 +129,7 @@ class RefusedCommandsTest {
 			System.setErr(err);
 			IJ.resetEscape();
 		}
-		assertEquals("Fit cancelled (Esc): no maps were made.", e);
+		assertEquals("Fit IVIM Maps: Fit cancelled (Esc): no maps were made.", e);
 		assertTrue(printed.toString("UTF-8").contains("IVIM-J error: Fit cancelled (Esc)"), printed.toString("UTF-8"));
 		assertEquals(images, IjSession.images().size());
 		assertSame(before, ResultsTable.getResultsTable());

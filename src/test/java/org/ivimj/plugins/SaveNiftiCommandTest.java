@@ -129,7 +129,7 @@ class SaveNiftiCommandTest {
 		WindowManager.setTempCurrentImage(map);
 		Path out = dir.resolve("no/such/folder/map.nii");
 		String msg = ImportDicomDiffusionCommandTest.runExpectingError("Save as NIfTI...", "save=[" + out + "]");
-		assertTrue(msg.startsWith("IVIM NIfTI export: " + out + ": cannot be written"), msg);
+		assertTrue(msg.startsWith("Save as NIfTI: " + out + ": cannot be written"), msg);
 		assertFalse(Files.exists(out));
 	}
 
