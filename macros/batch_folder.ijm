@@ -2,7 +2,7 @@
 // Each study is a TIFF series with its b-values stored (Plugins > IVIM > Set b-values..., then
 // File > Save As > Tiff), and optionally a ROI set next to it: <name>.zip or <name>_rois.zip.
 // Without ROIs, voxels above the automatic background threshold are fitted (maps only, no table rows).
-//   java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch batch_folder.ijm "/data/studies/"
+//   xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch batch_folder.ijm "/data/studies/"
 // Output in <folder>/ivim/: <study>_<method>_<parameter>.tif (map titles without the unit), <study>_roi_results.csv, and
 // all_studies.csv (the same columns with Study first).
 

@@ -1,7 +1,7 @@
 // IVIM-J end to end on scanner data: a DICOM diffusion folder -> IVIM hyperstack (b-values read from
 // the files) -> mono ADC map from b = 0 and 1000 -> a results table for a central ROI -> files.
 // No step is typed by hand: the b-values, their order and the calibration come from the DICOM headers.
-// Headless: java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch \
+// Without a screen: xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch \
 //               macros/ivim_dicom_to_maps.ijm "<dicom folder>|<output folder>"
 args = split(getArgument(), "|");
 if (args.length != 2)

@@ -1,6 +1,6 @@
 // IVIM-J lab-notebook example: one study, from the series to maps and a CSV.
-// Edit the paths and the ROIs, then run it in Fiji (Plugins > Macros > Run...) or headless:
-//   java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch lab_notebook_example.ijm
+// Edit the paths and the ROIs, then run it in Fiji (Plugins > Macros > Run...) or without a screen:
+//   xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch lab_notebook_example.ijm
 // The argument, if any, is the output folder.
 
 series = "/data/study01/dwi.tif";            // a stack or hyperstack, one image per b-value

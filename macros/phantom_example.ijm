@@ -1,5 +1,5 @@
 // IVIM-J example: build the bundled phantom, fit it, write maps and the ROI table to a folder.
-// Run headless:  java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch macros/phantom_example.ijm /output/folder
+// Without a screen: xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch macros/phantom_example.ijm /output/folder
 // or in Fiji: Plugins > Macros > Run..., then choose an output folder.
 out = getArgument();
 if (out == "") out = getDirectory("Choose a folder for the maps and the CSV");

@@ -106,7 +106,7 @@ class ImportDicomDiffusionCommandTest {
 		String msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + dir.resolve("missing") + "]");
 		assertEquals("DICOM Diffusion Series (IVIM): " + dir.resolve("missing") + ": is not a folder", msg);
 		msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + SharedData.geDicom() + "] repeats=median");
-		assertTrue(msg.contains("Unknown choice for repeats 'median'"), msg);
+		assertTrue(msg.contains("\"median\" is not a valid choice for repeats=: use one of trace (geometric mean)"), msg);
 		msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + dir + "]");
 		assertEquals("DICOM Diffusion Series (IVIM): " + dir + ": holds no DICOM images", msg);
 		assertEquals(before, WindowManager.getImageCount());

@@ -130,7 +130,7 @@ class RefusedCommandsTest {
 			IJ.resetEscape();
 		}
 		assertEquals("Fit IVIM Maps: Fit cancelled (Esc): no maps were made.", e);
-		assertTrue(printed.toString("UTF-8").contains("IVIM-J error: Fit cancelled (Esc)"), printed.toString("UTF-8"));
+		assertTrue(printed.toString("UTF-8").contains("IVIM-J error: Fit IVIM Maps: Fit cancelled (Esc)"), printed.toString("UTF-8"));
 		assertEquals(images, IjSession.images().size());
 		assertSame(before, ResultsTable.getResultsTable());
 	}
