@@ -21,7 +21,7 @@ import org.scijava.module.ModuleItem;
  * The one ImageJ 1 menu entry type of IVIM-J: {@code plugins.config} names this class with a SciJava
  * command's class as argument, e.g. {@code org.ivimj.ij.CommandPlugIn("org.ivimj.plugins.FitMapsCommand")}.
  * It makes the command's module in the {@link SciJava#context() SciJava context}, gives it the current
- * image, fills its other inputs from the generated dialog or the macro line ({@link CommandDialog}),
+ * image (its input named {@code image}), fills its other inputs from the generated dialog or the macro line ({@link CommandDialog}),
  * runs it on the calling thread (so ImageJ's progress bar, Esc and macro state work as for any
  * plugin), and shows what it returns: images as windows (or the macro's batch-mode images), the table
  * labelled "Results" as ImageJ's Results table, other tables under their labels, text in the Log,
@@ -32,7 +32,11 @@ public class CommandPlugIn implements PlugIn {
 
 	@Override
 	public void run(String className) {
+		Thread t = Thread.currentThread();
+		ClassLoader previous = t.getContextClassLoader();
 		try {
+			// Plain ImageJ loads plugins through its own class loader; SciJava resolves classes through the context one.
+			t.setContextClassLoader(CommandPlugIn.class.getClassLoader());
 			Runner.run(className);
 		}
 		catch (NoClassDefFoundError e) {
@@ -40,6 +44,9 @@ public class CommandPlugIn implements PlugIn {
 			IJ.showProgress(1.0);
 			ImageJOutput.error("IVIM-J needs SciJava Common, ImgLib2 and Commons Math, which Fiji ships: in plain ImageJ "
 				+ "copy their jars into the plugins/jars folder (missing: " + e.getMessage() + ").");
+		}
+		finally {
+			t.setContextClassLoader(previous);
 		}
 	}
 
@@ -53,8 +60,10 @@ public class CommandPlugIn implements PlugIn {
 			String title = title(info.getLabel());
 			try {
 				Map<String, Object> image = new HashMap<>();
-				for (ModuleItem<?> input : info.inputs())
-					if (input.getType() == ImagePlus.class) image.put(input.getName(), WindowManager.getCurrentImage());
+				// The input named "image" is the image the command works on: the current one. Other image inputs
+				// (e.g. Save as NIfTI's geometry_image) are for scripts; the dialog offers them by title.
+				ModuleItem<?> input = info.getInput("image");
+				if (input != null && input.getType() == ImagePlus.class) image.put("image", WindowManager.getCurrentImage());
 				// Initializers run (in Commands.module) after the image is known: a default may depend on it.
 				Module module = Commands.module(info, image);
 				if (module.getDelegateObject() instanceof BeforeDialog) ((BeforeDialog) module.getDelegateObject()).check();

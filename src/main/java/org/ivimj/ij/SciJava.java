@@ -23,7 +23,17 @@ public final class SciJava {
 			Object c = IJ.runPlugIn(Context.class.getName(), "");
 			if (c instanceof Context) return (Context) c;
 		}
-		own = new Context(CommandService.class);
+		// Plain ImageJ loads plugin jars through its own class loader: SciJava must look for the commands'
+		// plugin index there, not (as by default) in the thread's context class loader.
+		Thread t = Thread.currentThread();
+		ClassLoader previous = t.getContextClassLoader();
+		t.setContextClassLoader(SciJava.class.getClassLoader());
+		try {
+			own = new Context(CommandService.class);
+		}
+		finally {
+			t.setContextClassLoader(previous);
+		}
 		return own;
 	}
 

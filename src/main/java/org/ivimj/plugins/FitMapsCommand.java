@@ -96,7 +96,7 @@ public class FitMapsCommand implements Command, BeforeDialog {
 	public String maps = ONE_HYPERSTACK;
 	@Parameter(label = "r2_maps: goodness of fit (R²)", attrs = @Attr(name = "group", value = OUTPUTS), persist = false)
 	public boolean r2_maps;
-	@Parameter(label = "standard_error_maps", attrs = @Attr(name = "group", value = OUTPUTS), persist = false)
+	@Parameter(label = "standard_error_maps: a standard error per parameter", attrs = @Attr(name = "group", value = OUTPUTS), persist = false)
 	public boolean standard_error_maps;
 	@Parameter(label = "status_maps: fit status per voxel", attrs = @Attr(name = "group", value = OUTPUTS), persist = false)
 	public boolean status_maps;

@@ -69,8 +69,12 @@ class DialogSizeTest {
 			String command = m.group(1);
 			if (command.equals("About IVIM-J...")) continue; // no options: no dialog
 			GenericDialog gd = open(command);
-			check(command, gd);
-			close(gd);
+			try {
+				check(command, gd);
+			}
+			finally {
+				close(gd);
+			}
 			n++;
 		}
 		assertEquals(16, n);
@@ -90,10 +94,14 @@ class DialogSizeTest {
 		Button ok = main.getButtons()[0];
 		java.awt.EventQueue.invokeLater(() -> main.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, "OK")));
 		second[0] = waitForDialog(main);
-		check("Fit IVIM Maps... (advanced)", second[0]);
-		assertTrue(labels(second[0]).contains("D* (pseudo-diffusion) from"), labels(second[0]).toString());
-		assertTrue(labels(second[0]).contains("Iterations at most"), "max_iterations is drawn: " + labels(second[0]));
-		close(second[0]);
+		try {
+			check("Fit IVIM Maps... (advanced)", second[0]);
+			assertTrue(labels(second[0]).contains("D* (pseudo-diffusion) from"), labels(second[0]).toString());
+			assertTrue(labels(second[0]).contains("Iterations at most"), "max_iterations is drawn: " + labels(second[0]));
+		}
+		finally {
+			close(second[0]);
+		}
 	}
 
 	private Thread running;
