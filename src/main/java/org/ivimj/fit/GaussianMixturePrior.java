@@ -106,7 +106,7 @@ final class GaussianMixturePrior {
 	}
 
 	/** Responsibilities from the Laplace evidences; a single component takes every voxel. */
-	void responsibilities(boolean[] usable, double sigma) {
+	void responsibilities(boolean[] usable) {
 		if (k == 1) return;
 		for (int v = 0; v < voxels; v++) {
 			if (!usable[v]) continue;

@@ -9,7 +9,7 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 	private final float[] signals;
 	private final int nb;
 	private final TransformedBounds bounds;
-	private final double[] reference, theta, post, logEvidence, responsibility;
+	private final double[] reference, noise, theta, post, logEvidence, responsibility;
 	private final boolean refitAll, exact;
 	private final float[][] mean, var;
 	private final byte[] status;
@@ -18,9 +18,9 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 	private final BoundedLevenbergMarquardt solver;
 	private final double[] y, p = new double[K], lo = new double[K], hi = new double[K], inv = new double[K * K];
 	private final double[] scratch = new double[K * K];
-	private final double sigma, logDetPrior;
+	private final double logDetPrior;
 
-	PosteriorModeWorker(float[] signals, int nb, TransformedBounds bounds, GaussianMixturePrior mixture, int c, double sigma, double[] reference,
+	PosteriorModeWorker(float[] signals, int nb, TransformedBounds bounds, GaussianMixturePrior mixture, int c, double[] noise, double[] reference,
 		boolean[] usable)
 	{
 		this.signals = signals;
@@ -28,7 +28,7 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 		this.bounds = bounds;
 		this.reference = reference;
 		this.usable = usable;
-		this.sigma = sigma;
+		this.noise = noise;
 		theta = mixture.theta[c];
 		exact = mixture.exact;
 		responsibility = mixture.resp[c];
@@ -39,7 +39,7 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 		var = mixture.var[c];
 		status = mixture.status[c];
 		model = new PriorAugmentedBiexponentialModel(bounds.b);
-		model.setPrior(mixture.mu[c], mixture.cov[c], sigma);
+		model.setPrior(mixture.mu[c], mixture.cov[c], 1);
 		logDetPrior = GaussianMixturePrior.logDet(mixture.cov[c]);
 		solver = new BoundedLevenbergMarquardt(model);
 		// Between rounds the prior moves anyway, so a few warm-started Newton steps per voxel suffice; the
@@ -62,6 +62,8 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 		}
 		double ref = reference[v];
 		model.setReference(ref);
+		double sigma = noise[v];
+		model.setNoise(sigma);
 		for (int k = 0; k < K; k++) p[k] = theta[K * v + k];
 		bounds.fill(lo, hi, max, ref);
 		int code = solver.solve(y, p, lo, hi, null);

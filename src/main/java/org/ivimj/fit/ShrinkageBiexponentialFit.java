@@ -50,6 +50,8 @@ public final class ShrinkageBiexponentialFit {
 		return this;
 	}
 
+	double[] oracleNoise;
+
 	/** Largest number of empirical-Bayes rounds (default 20). */
 	public ShrinkageBiexponentialFit maxRounds(int rounds) {
 		maxRounds = Math.max(1, rounds);
@@ -112,7 +114,21 @@ public final class ShrinkageBiexponentialFit {
 			+ "from the region's voxels: it needs at least " + MIN_VOXELS * components + " fittable voxels"
 			+ (components > 1 ? " for " + components + " prior components" : "") + ", this region has " + nUsable
 			+ ". Use a larger region, fewer prior components, or the free or segmented fit.");
-		result.sigma = Double.isNaN(sigma) ? NoiseEstimate.fromResidualSums(rss, nRss, nb - 4) : sigma;
+		// Each voxel's noise SD: as given, else its residuals' moderated variance (NoiseModeration).
+		double[] noise = new double[voxels];
+		if (Double.isNaN(sigma)) {
+			NoiseModeration moderation = NoiseModeration.fit(rss, nRss, nb - 4);
+			result.sigma = Math.sqrt(moderation.priorVariance);
+			result.noiseDof = moderation.priorDof;
+			for (int v = 0; v < voxels; v++) noise[v] = usable[v] ? moderation.sigma(free.rss[v]) : Double.NaN;
+			if (oracleNoise != null) System.arraycopy(oracleNoise, 0, noise, 0, voxels);
+		} else {
+			result.sigma = sigma;
+			result.noiseDof = Double.POSITIVE_INFINITY;
+			Arrays.fill(noise, sigma);
+		}
+		result.noiseSd = new float[voxels];
+		for (int v = 0; v < voxels; v++) result.noiseSd[v] = (float) noise[v];
 		// One component to start: robust centre and spread of the free fits, refined by EM.
 		GaussianMixturePrior mixture = new GaussianMixturePrior(1, voxels);
 		GaussianMixturePrior.robustPrior(start, usable, mixture.mu[0], mixture.cov[0]);
@@ -129,7 +145,7 @@ public final class ShrinkageBiexponentialFit {
 				int base = round;
 				// Components a voxel's data all but rule out are refitted only every few rounds.
 				mixture.refitAll = r % 4 == 1;
-				if (!eStep(mixture, signals, nb, bounds, result, reference, usable, threads, progress == null ? null
+				if (!eStep(mixture, signals, nb, bounds, noise, reference, usable, threads, progress == null ? null
 					: f -> progress.update((base + f) / (totalRounds + 1)), cancelled))
 				{
 					result.cancelled = true;
@@ -147,7 +163,7 @@ public final class ShrinkageBiexponentialFit {
 		// Final posteriors under the settled prior (the last E step used the previous prior).
 		mixture.refitAll = true;
 		mixture.exact = true;
-		if (!eStep(mixture, signals, nb, bounds, result, reference, usable, threads, null, cancelled)) {
+		if (!eStep(mixture, signals, nb, bounds, noise, reference, usable, threads, null, cancelled)) {
 			result.cancelled = true;
 			return result;
 		}
@@ -158,17 +174,17 @@ public final class ShrinkageBiexponentialFit {
 	}
 
 	/** Posterior modes and covariances of every voxel under every component; false if cancelled. */
-	private boolean eStep(GaussianMixturePrior mixture, float[] signals, int nb, TransformedBounds bounds, ShrinkageResult result,
+	private boolean eStep(GaussianMixturePrior mixture, float[] signals, int nb, TransformedBounds bounds, double[] noise,
 		double[] reference, boolean[] usable, int threads, BatchFit.Progress progress, BooleanSupplier cancelled)
 	{
 		for (int c = 0; c < mixture.k; c++) {
 			int comp = c;
 			int used = ParallelVoxels.run(mixture.voxels, threads, t -> new PosteriorModeWorker(signals, nb, bounds, mixture, comp,
-				result.sigma, reference, usable), progress == null ? null
+				noise, reference, usable), progress == null ? null
 				: f -> progress.update((comp + f) / mixture.k), cancelled);
 			if (used < 0) return false;
 		}
-		mixture.responsibilities(usable, result.sigma);
+		mixture.responsibilities(usable);
 		return true;
 	}
 
