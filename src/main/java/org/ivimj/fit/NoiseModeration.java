@@ -30,7 +30,7 @@ final class NoiseModeration {
 		double[] sorted = java.util.Arrays.copyOf(rss, n);
 		java.util.Arrays.sort(sorted);
 		double floor = Math.max(1e-6 * sorted[n / 2] / nu, Double.MIN_NORMAL);
-		double shift = -digamma(nu / 2.0) + Math.log(nu / 2.0);
+		double shift = -SpecialFunctions.digamma(nu / 2.0) + Math.log(nu / 2.0);
 		double mean = 0;
 		for (int i = 0; i < n; i++) mean += Math.log(Math.max(rss[i] / nu, floor)) + shift;
 		mean /= n;
@@ -39,46 +39,15 @@ final class NoiseModeration {
 			double e = Math.log(Math.max(rss[i] / nu, floor)) + shift - mean;
 			var += e * e;
 		}
-		var = n > 1 ? var / (n - 1) - trigamma(nu / 2.0) : 0;
+		var = n > 1 ? var / (n - 1) - SpecialFunctions.trigamma(nu / 2.0) : 0;
 		if (!(var > 0)) return new NoiseModeration(Double.POSITIVE_INFINITY, Math.exp(mean), nu);
-		double d0 = 2 * trigammaInverse(var);
-		return new NoiseModeration(d0, Math.exp(mean + digamma(d0 / 2) - Math.log(d0 / 2)), nu);
+		double d0 = 2 * SpecialFunctions.trigammaInverse(var);
+		return new NoiseModeration(d0, Math.exp(mean + SpecialFunctions.digamma(d0 / 2) - Math.log(d0 / 2)), nu);
 	}
 
 	/** The posterior noise SD of a voxel with residual sum of squares {@code rss}. */
 	double sigma(double rss) {
 		if (Double.isInfinite(priorDof)) return Math.sqrt(priorVariance);
 		return Math.sqrt((priorDof * priorVariance + rss) / (priorDof + dof));
-	}
-
-	static double digamma(double x) {
-		double r = 0;
-		while (x < 6) {
-			r -= 1 / x;
-			x += 1;
-		}
-		double f = 1 / (x * x);
-		return r + Math.log(x) - 0.5 / x - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f / 132))));
-	}
-
-	static double trigamma(double x) {
-		double r = 0;
-		while (x < 6) {
-			r += 1 / (x * x);
-			x += 1;
-		}
-		double f = 1 / (x * x);
-		return r + 1 / x + f / 2 + f / x * (1.0 / 6 - f * (1.0 / 30 - f * (1.0 / 42 - f / 30)));
-	}
-
-	/** The y > 0 with trigamma(y) = x (trigamma decreases from +∞ to 0): bisection on ln y. */
-	static double trigammaInverse(double x) {
-		double lo = Math.log(1e-8), hi = Math.log(1e8);
-		for (int i = 0; i < 100; i++) {
-			double mid = 0.5 * (lo + hi);
-			if (trigamma(Math.exp(mid)) > x) lo = mid;
-			else hi = mid;
-		}
-		return Math.exp(0.5 * (lo + hi));
 	}
 }

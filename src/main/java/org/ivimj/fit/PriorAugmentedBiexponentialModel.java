@@ -48,6 +48,32 @@ final class PriorAugmentedBiexponentialModel implements SampledSignalModel {
 		noise = sigma;
 	}
 
+	/** Squared Mahalanobis distance (θ − μ)ᵀ Σ⁻¹ (θ − μ) of θ from the prior mean. */
+	double mahalanobis2(double[] p) {
+		double d2 = 0;
+		for (int r = 0; r < K; r++) {
+			double acc = 0;
+			for (int c = 0; c <= r; c++) acc += whiten[r * K + c] * (p[c] - mu[c]);
+			d2 += acc * acc;
+		}
+		return d2;
+	}
+
+	/** Component c of the prior mean. */
+	double priorMean(int c) {
+		return mu[c];
+	}
+
+	/** The prior precision Σ⁻¹ = L⁻ᵀ L⁻¹ (K × K row-major) into {@code out}. */
+	void precision(double[] out) {
+		for (int a = 0; a < K; a++)
+			for (int c = 0; c < K; c++) {
+				double s = 0;
+				for (int r = Math.max(a, c); r < K; r++) s += whiten[r * K + a] * whiten[r * K + c];
+				out[a * K + c] = s;
+			}
+	}
+
 	/** The voxel's reference signal S_ref (its b = 0 signal), S0 = S_ref · exp(θ₀). */
 	void setReference(double ref) {
 		reference = ref;

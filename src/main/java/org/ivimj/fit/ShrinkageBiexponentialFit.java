@@ -35,6 +35,7 @@ public final class ShrinkageBiexponentialFit {
 	private double tolerance = 2e-2;
 	private int components = 1;
 	private int emSample = DEFAULT_EM_SAMPLE;
+	private boolean heavyTailed;
 
 	/**
 	 * Voxels the empirical-Bayes rounds learn the prior from in a large region (default 16,384): the
@@ -64,6 +65,16 @@ public final class ShrinkageBiexponentialFit {
 	public ShrinkageBiexponentialFit priorSample(int voxels) {
 		if (voxels < MIN_VOXELS) throw new IllegalArgumentException("The prior sample needs at least " + MIN_VOXELS + " voxels, not " + voxels);
 		emSample = voxels;
+		return this;
+	}
+
+	/**
+	 * Whether each prior component is a Student-t with degrees of freedom learnt from the region, or a
+	 * Gaussian (default). Heavy tails leave voxels whose data place them far from the population (another
+	 * tissue, well measured) nearly unshrunk, and keep such voxels from widening the prior for the rest.
+	 */
+	public ShrinkageBiexponentialFit heavyTailedPrior(boolean yes) {
+		heavyTailed = yes;
 		return this;
 	}
 
@@ -148,7 +159,7 @@ public final class ShrinkageBiexponentialFit {
 		// of the region's voxels when the region is large, and only the final E step visits every voxel.
 		boolean[] learn = sample(usable, nUsable, emSample);
 		// One component to start: robust centre and spread of the free fits, refined by EM.
-		GaussianMixturePrior mixture = new GaussianMixturePrior(1, voxels);
+		GaussianMixturePrior mixture = new GaussianMixturePrior(1, voxels, heavyTailed);
 		GaussianMixturePrior.robustPrior(start, learn, mixture.mu[0], mixture.cov[0]);
 		System.arraycopy(start, 0, mixture.theta[0], 0, start.length);
 		int round = 0;

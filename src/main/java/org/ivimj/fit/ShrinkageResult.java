@@ -27,6 +27,8 @@ public final class ShrinkageResult {
 	public int components = 1;
 	public double[] priorWeights = {1};
 	public double[][] priorMeans, priorCovariances;
+	/** Degrees of freedom ν of each component's Student-t prior (infinite: Gaussian); Σ is its scale matrix. */
+	public double[] priorDegreesOfFreedom = {Double.POSITIVE_INFINITY};
 	/** Noise SD in signal units (as given, or the scale s₀ of the region's moderated noise variances). */
 	public double sigma;
 	/**

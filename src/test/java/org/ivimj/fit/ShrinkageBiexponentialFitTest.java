@@ -117,4 +117,70 @@ class ShrinkageBiexponentialFitTest {
 		ShrinkageResult cancelled = new ShrinkageBiexponentialFit(B, null).fit(region.signals, 2, null, () -> true);
 		assertTrue(cancelled.cancelled);
 	}
+
+	@Test
+	void heavyTailedPriorIsCalibratedAndLearnsItsDegreesOfFreedom() {
+		Region region = new Region(3000, 50, 23);
+		ShrinkageResult shrink = new ShrinkageBiexponentialFit(B, null).heavyTailedPrior(true).fit(region.signals);
+		double nu = shrink.priorDegreesOfFreedom[0];
+		// The population is Gaussian: EM moves ν up from its heavy-tailed start.
+		assertTrue(Double.isFinite(nu) && nu > GaussianMixturePrior.START_NU, "ν " + nu);
+		for (int k = 1; k <= 3; k++) {
+			int inside = 0, n = 0;
+			for (int v = 0; v < region.truth.length; v++) {
+				double e = shrink.parameters[k][v], sd = shrink.posteriorSd[k][v];
+				if (Double.isNaN(e) || Double.isNaN(sd)) continue;
+				n++;
+				if (Math.abs(e - region.truth[v][k]) <= 1.96 * sd) inside++;
+			}
+			assertEquals(0.95, (double) inside / n, 0.04, ShrinkageResult.NAMES[k] + " coverage");
+		}
+		assertTrue(Double.isInfinite(new ShrinkageBiexponentialFit(B, null).fit(region.signals).priorDegreesOfFreedom[0]),
+			"Gaussian by default");
+	}
+
+	@Test
+	void aPriorLearntFromASampleOfTheRegionMatchesTheWholeRegion() {
+		Region region = new Region(6000, 30, 31);
+		ShrinkageResult all = new ShrinkageBiexponentialFit(B, null).fit(region.signals);
+		ShrinkageResult sampled = new ShrinkageBiexponentialFit(B, null).priorSample(1500).fit(region.signals);
+		double[] a = all.priorMedian(), s = sampled.priorMedian();
+		for (int k = 0; k < 3; k++) assertEquals(a[k], s[k], 0.03 * a[k], "prior median " + ShrinkageResult.NAMES[k + 1]);
+		for (int j = 1; j < 4; j++)
+			assertEquals(Math.sqrt(all.priorCovariance[5 * j]), Math.sqrt(sampled.priorCovariance[5 * j]),
+				0.1 * Math.sqrt(all.priorCovariance[5 * j]), "prior SD " + j);
+		// Every voxel still gets its own posterior: the estimates move by a small part of their posterior SD.
+		for (int k = 1; k <= 3; k++) {
+			double[] z = new double[region.truth.length];
+			for (int v = 0; v < z.length; v++)
+				z[v] = Math.abs(all.parameters[k][v] - sampled.parameters[k][v]) / all.posteriorSd[k][v];
+			java.util.Arrays.sort(z);
+			assertTrue(z[z.length / 2] < 0.1, ShrinkageResult.NAMES[k] + ": median shift " + z[z.length / 2] + " posterior SDs");
+		}
+		assertThrows(IllegalArgumentException.class, () -> new ShrinkageBiexponentialFit(B, null).priorSample(3));
+	}
+
+	@Test
+	void eachVoxelIsWeighedWithItsOwnNoiseWhenTheRegionMixesSnrs() {
+		// Half the voxels at SNR 20, half at SNR 100: one pooled σ would be wrong for both halves.
+		Region low = new Region(1500, 20, 41), high = new Region(1500, 100, 43);
+		float[] signals = new float[low.signals.length + high.signals.length];
+		System.arraycopy(low.signals, 0, signals, 0, low.signals.length);
+		System.arraycopy(high.signals, 0, signals, low.signals.length, high.signals.length);
+		ShrinkageResult r = new ShrinkageBiexponentialFit(B, null).fit(signals);
+		assertTrue(Double.isFinite(r.noiseDof), "heterogeneous noise is detected: d0 " + r.noiseDof);
+		double[] lo = new double[1500], hi = new double[1500];
+		for (int v = 0; v < 1500; v++) {
+			lo[v] = r.noiseSd[v];
+			hi[v] = r.noiseSd[1500 + v];
+		}
+		java.util.Arrays.sort(lo);
+		java.util.Arrays.sort(hi);
+		assertEquals(50, lo[750], 10, "median noise SD of the SNR 20 half");
+		assertEquals(10, hi[750], 3, "median noise SD of the SNR 100 half");
+		ShrinkageResult homogeneous = new ShrinkageBiexponentialFit(B, null).fit(high.signals);
+		assertTrue(homogeneous.noiseDof > 30, "homogeneous noise pools: d0 " + homogeneous.noiseDof);
+		ShrinkageResult known = new ShrinkageBiexponentialFit(B, null).noiseSigma(10).fit(high.signals);
+		assertEquals(10, known.noiseSd[0], 0);
+	}
 }
