@@ -19,7 +19,7 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 	private final int nb;
 	private final TransformedBounds bounds;
 	private final double[] reference, noise, theta, post, logEvidence, responsibility, scaleWeight, logScaleWeight;
-	private final boolean refitAll, exact;
+	private final boolean refitAll, exact, mixtureOfSeveral;
 	private final float[][] mean, var;
 	private final byte[] status;
 	private final boolean[] usable;
@@ -42,6 +42,7 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 		exact = mixture.exact;
 		responsibility = mixture.resp[c];
 		refitAll = mixture.refitAll || mixture.k == 1;
+		mixtureOfSeveral = mixture.k > 1;
 		post = mixture.post[c];
 		logEvidence = mixture.logEvidence[c];
 		mean = mixture.mean[c];
@@ -131,8 +132,11 @@ final class PosteriorModeWorker implements ParallelVoxels.Worker {
 		else logPrior = logPriorConstant - 0.5 * d2;
 		// Laplace evidence up to a constant shared by all components: −RSS/2σ² + ln p(θ̂) + ½ ln|C| (prior rows
 		// of the solver's cost removed), ln p(θ̂) without −½ ln|Σ|, added below.
-		double rssData = solver.rss() - s2 * wSolved * d2;
-		logEvidence[v] = -rssData / (2 * s2) + logPrior + 0.5 * GaussianMixturePrior.logDet(post, o, scratch) - 0.5 * logDetPrior;
+		// Only a mixture needs it (responsibilities).
+		if (mixtureOfSeveral) {
+			double rssData = solver.rss() - s2 * wSolved * d2;
+			logEvidence[v] = -rssData / (2 * s2) + logPrior + 0.5 * GaussianMixturePrior.logDet(post, o, scratch) - 0.5 * logDetPrior;
+		}
 		if (t) {
 			// E[w] and E[ln w] given the data, for the M step: w | θ ~ Gamma((ν + P)/2, (ν + δ²)/2), δ² averaged over the posterior.
 			double trace = 0;

@@ -5,20 +5,30 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Bayesian shrinkage fit of the bi-exponential IVIM model over a region (an ROI, all ROIs, or a
- * whole-image mask): a Gaussian population prior on (logit f, ln D, ln D*) is learnt from the region's
- * own voxels (S0, fitted as ln(S0/S_b0) relative to the voxel's b = 0 signal, has a flat prior), and each voxel's estimate is its posterior mode (MAP) under that prior, with
- * posterior SDs from the Laplace approximation. Noisy voxels are pulled towards the population, which
- * is what tames f and D* at clinical SNR; well-determined voxels keep their own values.
+ * whole-image mask): a population prior on (logit f, ln D, ln D*) is learnt from the region's own voxels
+ * (S0, fitted as ln(S0/S_b0) relative to the voxel's b = 0 signal, has a flat prior), and each voxel's
+ * estimate is its posterior mode (MAP) under that prior, with posterior SDs from the Laplace
+ * approximation. Noisy voxels are pulled towards the population, which is what tames f and D* at
+ * clinical SNR; well-determined voxels keep their own values.
  * <p>
  * The prior is found by empirical Bayes, as an EM iteration in the manner of Orton et al. (Magn Reson
  * Med 2014;71:411–420, hierarchical Bayesian IVIM with a population prior on transformed parameters)
  * and Gustafsson et al. (Magn Reson Med 2018;79:2203–2216, empirical-Bayes shrinkage of IVIM):
  * start from the free least-squares fits; then repeatedly (E) find every voxel's MAP and posterior
  * covariance C_v under the current prior, (M) set μ to the mean of the MAPs and Σ to their scatter
- * plus the mean C_v — until μ and Σ settle. The noise SD σ is common to the region (thermal noise),
- * estimated from the free fits' residuals unless given. Estimates under the Laplace approximation:
- * posterior means of S0 and f (log-normal and logistic-normal corrections of the mode), posterior
- * medians of D and D* (their means exp(μ + σ²/2) are unstable where the posterior is wide).
+ * plus the mean C_v — the population spread with each voxel's estimation noise deconvolved, not the
+ * spread of the estimates — until μ and Σ settle. The prior is a Gaussian by default, or a Student-t
+ * with ν learnt too ({@link #heavyTailedPrior}), or a mixture of either ({@link #priorComponents}).
+ * In a large region EM learns from a fixed random sample of {@link #DEFAULT_EM_SAMPLE} voxels and only
+ * the final E step visits every voxel.
+ * <p>
+ * Each voxel's data are weighed with its own noise SD: given ({@link #noiseSigma}), or its free fit's
+ * residual variance moderated towards the region's ({@link NoiseModeration}, empirical Bayes on the
+ * variances): one common σ where the noise is homogeneous, each voxel's own where it is not (a whole
+ * image with SNR varying across it — one pooled σ would over-shrink the high-SNR voxels and under-shrink
+ * the low-SNR ones). Estimates under the Laplace approximation: posterior means of S0 and f
+ * (log-normal and logistic-normal corrections of the mode), posterior medians of D and D* (their means
+ * exp(μ + σ²/2) are unstable where the posterior is wide).
  */
 public final class ShrinkageBiexponentialFit {
 
