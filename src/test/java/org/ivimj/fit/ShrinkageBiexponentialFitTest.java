@@ -183,4 +183,38 @@ class ShrinkageBiexponentialFitTest {
 		ShrinkageResult known = new ShrinkageBiexponentialFit(B, null).noiseSigma(10).fit(high.signals);
 		assertEquals(10, known.noiseSd[0], 0);
 	}
+
+	@Test
+	void aTwoComponentPriorFindsTwoTissuesGaussianOrHeavyTailed() {
+		// Two tissues, 2,000 voxels each, at SNR 40: the mixture should put one component on each.
+		double[][] tissues = {{1000, 0.15, 1.0e-3, 0.03}, {1000, 0.40, 0.7e-3, 0.08}};
+		int n = 2000;
+		float[] signals = new float[2 * n * B.length];
+		Random rnd = new Random(53);
+		for (int v = 0; v < 2 * n; v++)
+			for (int i = 0; i < B.length; i++) {
+				double re = BiExponentialModel.INSTANCE.value(B[i], tissues[v / n]) + 25 * rnd.nextGaussian();
+				double im = 25 * rnd.nextGaussian();
+				signals[v * B.length + i] = (float) Math.sqrt(re * re + im * im);
+			}
+		for (boolean heavy : new boolean[] {false, true}) {
+			ShrinkageResult r = new ShrinkageBiexponentialFit(B, null).priorComponents(2).heavyTailedPrior(heavy).fit(signals);
+			assertEquals(2, r.components);
+			for (double[] t : tissues) {
+				int best = 0;
+				for (int c = 1; c < 2; c++)
+					if (Math.abs(r.priorMeans[c][1] - TransformedBounds.logit(t[1])) < Math.abs(r.priorMeans[best][1]
+						- TransformedBounds.logit(t[1]))) best = c;
+				String what = (heavy ? "t" : "Gaussian") + " component for f = " + t[1];
+				assertEquals(0.5, r.priorWeights[best], 0.1, what + ": weight");
+				assertEquals(TransformedBounds.logit(t[1]), r.priorMeans[best][1], 0.2, what + ": logit f");
+				assertEquals(Math.log(t[3]), r.priorMeans[best][3], 0.25, what + ": ln D*");
+				assertEquals(heavy, Double.isFinite(r.priorDegreesOfFreedom[best]), what + ": ν");
+			}
+			// Each voxel is shrunk towards its own tissue: f within a few points of the truth.
+			double err = 0;
+			for (int v = 0; v < 2 * n; v++) err += Math.abs(r.parameters[1][v] - tissues[v / n][1]);
+			assertTrue(err / (2 * n) < 0.03, "mean |f error| " + err / (2 * n));
+		}
+	}
 }
