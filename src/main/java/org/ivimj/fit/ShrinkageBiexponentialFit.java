@@ -69,8 +69,6 @@ public final class ShrinkageBiexponentialFit {
 		return this;
 	}
 
-	double[] oracleNoise;
-
 	/** Learns the prior from a random sample of this many voxels when the region is larger (default {@value #DEFAULT_EM_SAMPLE}). */
 	public ShrinkageBiexponentialFit priorSample(int voxels) {
 		if (voxels < MIN_VOXELS) throw new IllegalArgumentException("The prior sample needs at least " + MIN_VOXELS + " voxels, not " + voxels);
@@ -157,7 +155,6 @@ public final class ShrinkageBiexponentialFit {
 			result.sigma = Math.sqrt(moderation.priorVariance);
 			result.noiseDof = moderation.priorDof;
 			for (int v = 0; v < voxels; v++) noise[v] = usable[v] ? moderation.sigma(free.rss[v]) : Double.NaN;
-			if (oracleNoise != null) System.arraycopy(oracleNoise, 0, noise, 0, voxels);
 		} else {
 			result.sigma = sigma;
 			result.noiseDof = Double.POSITIVE_INFINITY;
