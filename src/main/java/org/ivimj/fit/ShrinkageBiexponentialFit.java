@@ -69,7 +69,10 @@ public final class ShrinkageBiexponentialFit {
 		return this;
 	}
 
-	/** Learns the prior from a random sample of this many voxels when the region is larger (default {@value #DEFAULT_EM_SAMPLE}). */
+	/**
+	 * Learns the prior from a random sample of this many voxels when the region is larger (default
+	 * {@value #DEFAULT_EM_SAMPLE}; never fewer than 1,000 per prior component).
+	 */
 	public ShrinkageBiexponentialFit priorSample(int voxels) {
 		if (voxels < MIN_VOXELS) throw new IllegalArgumentException("The prior sample needs at least " + MIN_VOXELS + " voxels, not " + voxels);
 		emSample = voxels;
@@ -164,7 +167,7 @@ public final class ShrinkageBiexponentialFit {
 		for (int v = 0; v < voxels; v++) result.noiseSd[v] = (float) noise[v];
 		// The prior is a population quantity (a few means and covariances): EM learns it from a random sample
 		// of the region's voxels when the region is large, and only the final E step visits every voxel.
-		boolean[] learn = sample(usable, nUsable, emSample);
+		boolean[] learn = sample(usable, nUsable, Math.max(emSample, 100 * MIN_VOXELS * components));
 		// One component to start: robust centre and spread of the free fits, refined by EM.
 		GaussianMixturePrior mixture = new GaussianMixturePrior(1, voxels, heavyTailed);
 		GaussianMixturePrior.robustPrior(start, learn, mixture.mu[0], mixture.cov[0]);
