@@ -66,8 +66,13 @@ public class CommandPlugIn implements PlugIn {
 				if (input != null && input.getType() == ImagePlus.class) image.put("image", WindowManager.getCurrentImage());
 				// Initializers run (in Commands.module) after the image is known: a default may depend on it.
 				Module module = Commands.module(info, image);
-				if (module.getDelegateObject() instanceof BeforeDialog) ((BeforeDialog) module.getDelegateObject()).check();
+				// A macro's keys are checked first (a typo is the likelier mistake); a user is told before the dialog
+				// opens that the command cannot run on this image.
+				BeforeDialog before = module.getDelegateObject() instanceof BeforeDialog ? (BeforeDialog) module.getDelegateObject() : null;
+				boolean macro = ij.Macro.getOptions() != null;
+				if (before != null && !macro) before.check();
 				if (!new CommandDialog(module, title, HelpLinks.url(info)).fill()) return;
+				if (before != null && macro) before.check();
 				IJ.resetEscape();
 				module.run();
 				IJ.showProgress(1.0);
