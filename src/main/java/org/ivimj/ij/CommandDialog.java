@@ -68,13 +68,16 @@ public final class CommandDialog {
 	}
 
 	/**
-	 * Sets every dialog input of the module: from the running macro's options if there are any, else
-	 * from the dialog(s) the user fills in. Returns false if the user cancelled. Throws
+	 * Sets every dialog input of the module: from the running macro's options if there are any (or its
+	 * defaults, in a -batch macro that nobody can answer a dialog for), else from the dialog(s) the user
+	 * fills in. Returns false if the user cancelled. Throws
 	 * {@link IvimInputException} for an unknown or missing macro key or a value that does not parse.
 	 */
 	public boolean fill() {
 		String options = Macro.getOptions();
-		if (options != null || GraphicsEnvironment.isHeadless() || main.isEmpty() && advanced.isEmpty()) {
+		// A macro run without ImageJ's window (-batch) has nobody to answer a dialog: it takes the defaults.
+		boolean unattended = ij.IJ.getInstance() == null && ij.macro.Interpreter.getInstance() != null;
+		if (options != null || unattended || GraphicsEnvironment.isHeadless() || main.isEmpty() && advanced.isEmpty()) {
 			fill(options);
 			return true;
 		}

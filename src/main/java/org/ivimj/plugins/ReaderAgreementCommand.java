@@ -24,7 +24,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, label = "IVIM Reader Agreement...", description = "inter-reader ICC per parameter",
 	attrs = @Attr(name = "help", value = "statistics.md ### IVIM Reader Agreement..."))
-public class ReaderAgreementCommand extends IvimCommand {
+public class ReaderAgreementCommand extends TwoReadersCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Agreement";
@@ -36,16 +36,6 @@ public class ReaderAgreementCommand extends IvimCommand {
 	@Parameter(label = "Input: two tables matched by ROI name, or two columns of one table", choices = {TWO_TABLES, "two columns"},
 		persist = false)
 	public String input = TWO_TABLES;
-	@Parameter(label = "Reader 1's table (an open table, or a CSV file)", style = "table", attrs = @Attr(name = "prefer", value = "first"),
-		persist = false)
-	public String reader1 = "";
-	@Parameter(label = "Reader 2's table", style = "table", attrs = @Attr(name = "prefer", value = "second"), persist = false)
-	public String reader2 = "";
-	@Parameter(label = "ROI name column", persist = false)
-	public String roi = "ROI";
-	@Parameter(label = "Parameters (two tables; empty = all numeric in both)", required = false,
-		attrs = @Attr(name = "columns", value = "30"), persist = false)
-	public String parameters = "";
 	@Parameter(label = "Reader 1's columns (two columns)", required = false, attrs = @Attr(name = "columns", value = "30"), persist = false)
 	public String columns1 = "";
 	@Parameter(label = "Reader 2's columns, same order (two columns)", required = false, attrs = @Attr(name = "columns", value = "30"),
@@ -53,8 +43,6 @@ public class ReaderAgreementCommand extends IvimCommand {
 	public String columns2 = "";
 	@Parameter(label = "Confidence level", min = "0", max = "1", persist = false)
 	public double confidence = 0.95;
-	@Parameter(label = "Save tables to folder (optional)", style = "directory", required = false, persist = false)
-	public String save = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
 	public ResultsTable agreement;

@@ -18,25 +18,12 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, label = "IVIM Combine Readers...", description = "two readers' ROI tables matched by ROI name, with their mean",
 	attrs = @Attr(name = "help", value = "statistics.md ### IVIM Combine Readers..."))
-public class ReaderCombinationCommand extends IvimCommand {
+public class ReaderCombinationCommand extends TwoReadersCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Readers Combined";
 	/** Suffixes of the two readers' columns; the mean keeps the parameter's name. */
 	public static final String SUFFIX1 = "_R1", SUFFIX2 = "_R2";
-
-	@Parameter(label = "Reader 1's table (an open table, or a CSV file)", style = "table", attrs = @Attr(name = "prefer", value = "first"),
-		persist = false)
-	public String reader1 = "";
-	@Parameter(label = "Reader 2's table", style = "table", attrs = @Attr(name = "prefer", value = "second"), persist = false)
-	public String reader2 = "";
-	@Parameter(label = "ROI name column", persist = false)
-	public String roi = "ROI";
-	@Parameter(label = "Parameters (comma-separated; empty = all numeric in both)", required = false,
-		attrs = @Attr(name = "columns", value = "30"), persist = false)
-	public String parameters = "";
-	@Parameter(label = "Save tables to folder (optional)", style = "directory", required = false, persist = false)
-	public String save = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
 	public ResultsTable combined;

@@ -54,16 +54,7 @@ class ImportWithDisplayTest {
 	@Test
 	void phantomExampleGivesEveryLesionSliceWithADisplay(@TempDir Path dir) throws Exception {
 		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
-		Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		jarClasses(plugins.resolve("IVIM_J-test.jar"));
-		// The fit needs IVIM-J's dependencies, which Fiji ships in jars/; plain ImageJ finds them in plugins/jars.
-		Path jars = Files.createDirectories(plugins.resolve("jars"));
-		for (Class<?> c : new Class<?>[] {net.imglib2.Cursor.class, org.apache.commons.math3.util.FastMath.class,
-			org.scijava.Context.class})
-		{
-			Path jar = Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-			Files.copy(jar, jars.resolve(jar.getFileName()));
-		}
+		install(dir);
 		Path out = Files.createDirectories(dir.resolve("out"));
 		String output = runWithDisplay(dir, ImageJHarness.projectDir().resolve("macros/phantom_example.ijm"), out.toString());
 		List<String> rows = Files.readAllLines(out.resolve("phantom_roi_results.csv"));
@@ -106,7 +97,10 @@ class ImportWithDisplayTest {
 		assertFalse(output.contains("this line must not run"), output);
 	}
 
-	/** IVIM-J installed in plain ImageJ as a user does: its jar in plugins/, its dependencies in plugins/jars/. */
+	/**
+	 * IVIM-J installed in plain ImageJ as a user does: its jar in plugins/, its dependencies (which Fiji ships
+	 * in jars/) in plugins/jars/.
+	 */
 	private static void install(Path dir) throws Exception {
 		Path plugins = Files.createDirectories(dir.resolve("plugins"));
 		jarClasses(plugins.resolve("IVIM_J-test.jar"));
