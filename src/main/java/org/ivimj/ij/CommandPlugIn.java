@@ -7,7 +7,9 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import ij.plugin.PlugIn;
 
@@ -89,7 +91,11 @@ public class CommandPlugIn implements PlugIn {
 		}
 
 		private static void show(CommandInfo info, Module module) {
-			for (ModuleItem<?> out : info.outputs()) {
+			// The Results table last: ImageJ's saveAs("Results") and File › Save As save the frontmost table.
+			List<ModuleItem<?>> outputs = new ArrayList<>();
+			for (ModuleItem<?> out : info.outputs()) if (!"Results".equals(out.getLabel())) outputs.add(out);
+			for (ModuleItem<?> out : info.outputs()) if ("Results".equals(out.getLabel())) outputs.add(out);
+			for (ModuleItem<?> out : outputs) {
 				Object v = module.getOutput(out.getName());
 				if (v instanceof ImagePlus) ImageJOutput.show((ImagePlus) v);
 				else if (v instanceof ImagePlus[]) for (ImagePlus imp : (ImagePlus[]) v) ImageJOutput.show(imp);

@@ -6,7 +6,6 @@ import ij.measure.ResultsTable;
 import ij.text.TextWindow;
 
 import java.awt.Frame;
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -70,7 +69,8 @@ public final class IvimTables {
 	public static synchronized void publish(ResultsTable output, String title) {
 		IvimResultsTable table = IvimResultsTable.of(output);
 		PRODUCED.put(title, table);
-		if (!GraphicsEnvironment.isHeadless()) table.show(title);
+		// A batch-mode macro opens no windows (as for images): it reaches the table by title through IVIM-J.
+		if (ImageJOutput.canShowWindows()) table.show(title);
 	}
 
 	/**

@@ -84,7 +84,7 @@ class SaveNiftiCommandTest {
 		assertTrue(msg.contains("its geometry does not apply"), msg);
 		msg = ImportDicomDiffusionCommandTest.runExpectingError("Save as NIfTI...", "save=[" + dir.resolve("s.nii")
 			+ "] geometry=[no such image]");
-		assertTrue(msg.contains("no open image has that title"), msg);
+		assertTrue(msg.contains("\"no such image\" is not a valid choice for geometry=: use one of this image"), msg);
 	}
 
 	@Test

@@ -27,6 +27,7 @@ public final class IjSession {
 		// A real ROI Manager window (the tests run on a display, Xvfb in CI), as a user has.
 		RoiManager rm = RoiManager.getRoiManager();
 		rm.reset();
+		org.ivimj.ij.IvimTables.clear();
 		IJ.getErrorMessage();
 		return rm;
 	}
