@@ -4,11 +4,21 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import org.ivimj.pipeline.RegionFit;
 
 /**
  * A diffusion series seen as voxels with one signal per b-value. The b dimension (channels, slices or
@@ -141,29 +151,87 @@ public final class DiffusionHyperstack {
 	/**
 	 * Copies the signals of the voxels inside {@code masks} (one mask per position; null = none) into
 	 * one voxel-major array: voxel v's signal at b-value i is at {@code v * bCount() + i}. Voxels are
-	 * numbered position by position, in each plane in pixel order.
+	 * numbered as the region-fit pipeline numbers them ({@link RegionFit}: pixel order within a slice, slices
+	 * in order within a volume, volumes in map channel-then-frame order), which is position by position
+	 * unless the maps have both channels and slices.
 	 */
 	public float[] gather(ArrayImg<UnsignedByteType, ?>[] masks, int voxelCount) {
-		int nb = bValues.length;
-		float[] signals = new float[voxelCount * nb];
-		int base = 0;
-		for (int p = 0; p < masks.length; p++) {
-			if (masks[p] == null) continue;
-			int v = 0;
-			for (int bi = 0; bi < nb; bi++) {
-				Cursor<? extends RealType<?>> c = plane(bi, p).cursor();
-				Cursor<UnsignedByteType> m = masks[p].cursor();
-				v = base;
-				while (m.hasNext()) {
-					m.fwd();
-					c.fwd();
-					if (m.get().get() != 0) signals[v++ * nb + bi] = (float) (calOffset + calSlope * c.get().getRealDouble());
-				}
-			}
-			base = v;
-		}
-		if (base != voxelCount) throw new IllegalStateException("mask holds " + base + " voxels, not " + voxelCount);
+		float[] signals = RegionFit.signals(series(), labels(masks));
+		if (signals.length != voxelCount * bValues.length) throw new IllegalStateException("mask holds "
+			+ signals.length / bValues.length + " voxels, not " + voxelCount);
 		return signals;
+	}
+
+	/** Number of volumes of the map dimensions (channels × frames), the t dimension of {@link #series()}. */
+	public int volumeCount() {
+		return mapChannels * mapFrames;
+	}
+
+	/** The volume (t of {@link #series()}) and slice index (z), 0-based, of a position. */
+	private long[] volumeAndSlice(int position) {
+		int[] czt = mapCoordinates(position);
+		return new long[] {(long) (czt[2] - 1) * mapChannels + czt[0] - 1, czt[1] - 1};
+	}
+
+	/**
+	 * The series as an ImgLib2 view of dimensions (x, y, z, b, t) over ImageJ's pixel arrays (8, 16 or
+	 * 32-bit), nothing copied: z the map slices, t the volumes (map channels, then frames). A linear
+	 * intensity calibration is applied on access.
+	 */
+	@SuppressWarnings({"unchecked", "rawtypes"})
+	public RandomAccessibleInterval<? extends RealType<?>> series() {
+		List<RandomAccessibleInterval> volumes = new ArrayList<>();
+		for (int g = 0; g < volumeCount(); g++) {
+			List<RandomAccessibleInterval> bImages = new ArrayList<>();
+			for (int bi = 0; bi < bValues.length; bi++) {
+				List<RandomAccessibleInterval> slices = new ArrayList<>();
+				for (int z = 1; z <= mapSlices; z++)
+					slices.add(plane(bi, position(g % mapChannels + 1, z, g / mapChannels + 1)));
+				bImages.add(Views.stack((List) slices));
+			}
+			volumes.add(Views.stack((List) bImages));
+		}
+		RandomAccessibleInterval raw = Views.stack((List) volumes);
+		if (calOffset == 0 && calSlope == 1) return raw;
+		double offset = calOffset, slope = calSlope;
+		return Converters.convert((RandomAccessibleInterval<RealType<?>>) raw,
+			(i, o) -> o.setReal(offset + slope * i.getRealDouble()), new FloatType());
+	}
+
+	/**
+	 * Per-position masks (null = none) as one label view of dimensions (x, y, z, t) matching
+	 * {@link #series()}, nothing copied: the region a {@link RegionFit} fits.
+	 */
+	@SuppressWarnings({"unchecked", "rawtypes"})
+	public RandomAccessibleInterval<UnsignedByteType> labels(ArrayImg<UnsignedByteType, ?>[] masks) {
+		ArrayImg<UnsignedByteType, ?> none = ArrayImgs.unsignedBytes(width, height);
+		List<RandomAccessibleInterval> volumes = new ArrayList<>();
+		for (int g = 0; g < volumeCount(); g++) {
+			List<RandomAccessibleInterval> slices = new ArrayList<>();
+			for (int z = 1; z <= mapSlices; z++) {
+				ArrayImg<UnsignedByteType, ?> m = masks[position(g % mapChannels + 1, z, g / mapChannels + 1)];
+				slices.add(m == null ? none : m);
+			}
+			volumes.add(Views.stack((List) slices));
+		}
+		return Views.stack((List) volumes);
+	}
+
+	/** A mask of one position as a view placed at that position's slice and volume of {@link #labels}. */
+	public RandomAccessibleInterval<UnsignedByteType> mask(ArrayImg<UnsignedByteType, ?> mask, int position) {
+		long[] gz = volumeAndSlice(position);
+		return Views.translate(Views.addDimension(Views.addDimension(mask, 0, 0), 0, 0), 0, 0, gz[1], gz[0]);
+	}
+
+	/** A map of the pipeline (x, y, z, t) as one float plane per position, for an ImageJ stack. */
+	public float[][] planes(RandomAccessibleInterval<FloatType> map) {
+		float[][] planes = new float[positionCount()][width * height];
+		for (int p = 0; p < planes.length; p++) {
+			long[] gz = volumeAndSlice(p);
+			LoopBuilder.setImages(ArrayImgs.floats(planes[p], width, height),
+				Views.hyperSlice(Views.hyperSlice(map, 3, gz[0]), 2, gz[1])).forEachPixel((o, i) -> o.set(i.get()));
+		}
+		return planes;
 	}
 
 	/**
