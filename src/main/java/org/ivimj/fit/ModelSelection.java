@@ -41,8 +41,6 @@ public final class ModelSelection {
 	/** Fits all three models and returns the label of the best; {@link #scores()} then holds the scores. */
 	public int select(double[] signal) {
 		int n = signal.length;
-		int best = NONE;
-		double bestScore = Double.POSITIVE_INFINITY;
 		for (int i = 0; i < 3; i++) {
 			fits[i].fit(signal, results[i]);
 			scores[i] = results[i].status.hasParameters() ? score(results[i].rss, n, METHODS[i].parameterCount() + 1)
