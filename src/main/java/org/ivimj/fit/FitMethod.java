@@ -82,28 +82,32 @@ public enum FitMethod {
 
 	/** A model with its parameters' names and units, and the formula printed in image info and legends. */
 	private enum Formula {
-		MONO(MonoExponentialModel.INSTANCE, "S(b) = S0 exp(-b ADC)", new String[] {"S0", "ADC"}, new String[] {"a.u.", "mm²/s"}, false),
+		MONO(MonoExponentialModel.INSTANCE, "S(b) = S0 exp(-b ADC)", new String[] {"S0", "ADC"}, new String[] {"a.u.", "mm²/s"}, false,
+			true),
 		BI(BiExponentialModel.INSTANCE, "S(b) = S0 [(1 - f) exp(-b D) + f exp(-b D*)]", new String[] {"S0", "f", "D", "D*"},
-			new String[] {"a.u.", "", "mm²/s", "mm²/s"}, false),
+			new String[] {"a.u.", "", "mm²/s", "mm²/s"}, false, false),
 		STRETCHED(StretchedExponentialModel.INSTANCE, "S(b) = S0 exp(-(b DDC)^alpha)", new String[] {"S0", "DDC", "alpha"},
-			new String[] {"a.u.", "mm²/s", ""}, false),
+			new String[] {"a.u.", "mm²/s", ""}, false, false),
 		IVIM_KURTOSIS(IvimKurtosisModel.INSTANCE, "S(b) = S0 [(1 - f) exp(-b D + b^2 D^2 K/6) + f exp(-b D*)]",
-			new String[] {"S0", "f", "D", "D*", "K"}, new String[] {"a.u.", "", "mm²/s", "mm²/s", ""}, false),
+			new String[] {"S0", "f", "D", "D*", "K"}, new String[] {"a.u.", "", "mm²/s", "mm²/s", ""}, false, false),
 		MONO_KURTOSIS(MonoKurtosisModel.INSTANCE, "S(b) = S0 exp(-b D + b^2 D^2 K/6), b >= segmentation threshold",
-			new String[] {"S0", "D", "K"}, new String[] {"a.u.", "mm²/s", ""}, true);
+			new String[] {"S0", "D", "K"}, new String[] {"a.u.", "mm²/s", ""}, true, false);
 
 		final SignalModel model;
 		final String text;
 		final String[] names, units;
 		/** Whether the fit sees only the b-values at and above the segmentation threshold. */
 		final boolean highBOnly;
+		/** Whether the fit sees only the mono-exponential b-values of the options (a subset or a range). */
+		final boolean monoBValues;
 
-		Formula(SignalModel model, String text, String[] names, String[] units, boolean highBOnly) {
+		Formula(SignalModel model, String text, String[] names, String[] units, boolean highBOnly, boolean monoBValues) {
 			this.model = model;
 			this.text = text;
 			this.names = names;
 			this.units = units;
 			this.highBOnly = highBOnly;
+			this.monoBValues = monoBValues;
 		}
 	}
 
@@ -222,6 +226,22 @@ public enum FitMethod {
 		if (!formula.highBOnly) return bValues.clone();
 		double t = (options == null ? new FitOptions() : options).segmentationThreshold();
 		return java.util.Arrays.stream(bValues).filter(v -> v >= t).toArray();
+	}
+
+	/**
+	 * Whether this method, with these options, fits every one of the b-values (so its residuals compare
+	 * with other models' on the same data): not the mono fits restricted to a subset or range of b-values,
+	 * nor mono-kurtosis above a threshold that leaves some out.
+	 */
+	public boolean fitsAllBValues(double[] bValues, FitOptions options) {
+		FitOptions o = options == null ? new FitOptions() : options;
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (double v : bValues) {
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+		if (formula.monoBValues) return o.monoBValues() == null && o.monoMinB() <= lo && o.monoMaxB() >= hi;
+		return !formula.highBOnly || o.segmentationThreshold() <= lo;
 	}
 
 	/** A reusable single-voxel fitter; throws IllegalArgumentException for the region methods (see {@link #scope()}). */

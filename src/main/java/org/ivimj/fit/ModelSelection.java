@@ -118,17 +118,10 @@ public final class ModelSelection {
 		java.util.Map<FitMethod, BatchResult> fitted, int threads, BatchFit.Progress progress, BooleanSupplier cancelled)
 	{
 		int nb = bValues.length;
-		FitOptions o = options == null ? new FitOptions() : options;
-		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-		for (double v : bValues) {
-			lo = Math.min(lo, v);
-			hi = Math.max(hi, v);
-		}
-		boolean monoSeesAll = o.monoBValues() == null && o.monoMinB() <= lo && o.monoMaxB() >= hi;
 		BatchResult[] r = new BatchResult[3];
 		for (int i = 0; i < 3; i++) {
 			BatchResult stored = fitted.get(METHODS[i]);
-			r[i] = stored != null && (METHODS[i] != FitMethod.MONO_NONLINEAR || monoSeesAll) ? stored
+			r[i] = stored != null && METHODS[i].fitsAllBValues(bValues, options) ? stored
 				: BatchFit.fit(Ivim.fitter(METHODS[i], bValues, sameData(options)), signals, threads, progress, cancelled);
 			if (r[i].cancelled) return null;
 		}

@@ -41,6 +41,11 @@ class FitMethodTest {
 		double[] high = FitMethod.MONO_KURTOSIS.fittedBValues(B, new FitOptions());
 		for (double b : high) assertTrue(b >= new FitOptions().segmentationThreshold());
 		assertEquals(B.length, FitMethod.BI_FREE.fittedBValues(B, null).length);
+		assertTrue(FitMethod.MONO_NONLINEAR.fitsAllBValues(B, null));
+		assertTrue(!FitMethod.MONO_NONLINEAR.fitsAllBValues(B, new FitOptions().monoBRange(200, 1000)));
+		assertTrue(!FitMethod.MONO_LOG_LINEAR.fitsAllBValues(B, new FitOptions().monoBValues(0, 1000)));
+		assertTrue(!FitMethod.MONO_KURTOSIS.fitsAllBValues(B, null));
+		assertTrue(FitMethod.STRETCHED.fitsAllBValues(B, new FitOptions().monoBRange(200, 1000)));
 	}
 
 	@Test

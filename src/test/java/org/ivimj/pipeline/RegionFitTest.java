@@ -156,6 +156,16 @@ class RegionFitTest {
 			// Stored residuals are floats: only a near-tie may flip.
 			assertTrue(same >= 0.99 * stored.length, c + ": " + same + " of " + stored.length + " labels agree");
 		}
+		// A mono fit on a subset of b-values is not the mono model on the same data: it is fitted again.
+		FitOptions subset = new FitOptions().monoBRange(200, 1000);
+		RegionFitResult part = RegionFit.of(series(4), B).labels(labels()).options(subset)
+			.methods(FitMethod.MONO_NONLINEAR, FitMethod.BI_FREE, FitMethod.STRETCHED).run();
+		byte[] refit = part.selectModels(ModelSelection.Criterion.BIC, 2, null);
+		byte[] all = r.selectModels(ModelSelection.Criterion.BIC, 2, null);
+		int agree = 0;
+		for (int i = 0; i < all.length; i++)
+			if (all[i] == refit[i]) agree++;
+		assertTrue(agree >= 0.99 * all.length, agree + " of " + all.length);
 		// Without the stored fits it fits the three models itself.
 		RegionFitResult mono = RegionFit.of(series(4), B).labels(labels()).methods(FitMethod.MONO_LOG_LINEAR).run();
 		assertArrayEquals(ModelSelection.selectVoxels(B, null, ModelSelection.Criterion.BIC, mono.signals(), 2, null, null),
