@@ -12,6 +12,13 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.util.Fraction;
 import net.imglib2.view.Views;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -174,47 +181,50 @@ public final class DiffusionHyperstack {
 	}
 
 	/**
-	 * The series as an ImgLib2 view of dimensions (x, y, z, b, t) over ImageJ's pixel arrays (8, 16 or
-	 * 32-bit), nothing copied: z the map slices, t the volumes (map channels, then frames). A linear
-	 * intensity calibration is applied on access.
+	 * The series as an ImgLib2 image of dimensions (x, y, z, b, t) over ImageJ's pixel arrays (8, 16 or
+	 * 32-bit), nothing copied: a planar image whose planes are the stack's arrays (as imagej-legacy wraps
+	 * an ImagePlus), z the map slices, t the volumes (map channels, then frames). A linear intensity
+	 * calibration is applied on access (a converted view).
 	 */
 	@SuppressWarnings({"unchecked", "rawtypes"})
 	public RandomAccessibleInterval<? extends RealType<?>> series() {
-		List<RandomAccessibleInterval> volumes = new ArrayList<>();
-		for (int g = 0; g < volumeCount(); g++) {
-			List<RandomAccessibleInterval> bImages = new ArrayList<>();
-			for (int bi = 0; bi < bValues.length; bi++) {
-				List<RandomAccessibleInterval> slices = new ArrayList<>();
-				for (int z = 1; z <= mapSlices; z++)
-					slices.add(plane(bi, position(g % mapChannels + 1, z, g / mapChannels + 1)));
-				bImages.add(Views.stack((List) slices));
-			}
-			volumes.add(Views.stack((List) bImages));
-		}
-		RandomAccessibleInterval raw = Views.stack((List) volumes);
-		if (calOffset == 0 && calSlope == 1) return raw;
+		ImageStack stack = imp.getStack();
+		List<ArrayDataAccess<?>> planes = new ArrayList<>();
+		for (int g = 0; g < volumeCount(); g++)
+			for (int bi = 0; bi < bValues.length; bi++)
+				for (int z = 1; z <= mapSlices; z++) {
+					Object pixels = stack.getPixels(stackIndex(bi, position(g % mapChannels + 1, z, g / mapChannels + 1)));
+					if (pixels instanceof float[]) planes.add(new FloatArray((float[]) pixels));
+					else if (pixels instanceof short[]) planes.add(new ShortArray((short[]) pixels));
+					else if (pixels instanceof byte[]) planes.add(new ByteArray((byte[]) pixels));
+					else throw new IvimInputException("Unsupported pixel type in \"" + imp.getTitle() + "\": use 8, 16 or 32-bit.");
+				}
+		PlanarImg img = new PlanarImg(planes, new long[] {width, height, mapSlices, bValues.length, volumeCount()}, new Fraction());
+		Object first = planes.get(0);
+		img.setLinkedType(first instanceof FloatArray ? new FloatType(img) : first instanceof ShortArray
+			? new UnsignedShortType(img) : new UnsignedByteType(img));
+		if (calOffset == 0 && calSlope == 1) return img;
 		double offset = calOffset, slope = calSlope;
-		return Converters.convert((RandomAccessibleInterval<RealType<?>>) raw,
+		return Converters.convert((RandomAccessibleInterval<RealType<?>>) img,
 			(i, o) -> o.setReal(offset + slope * i.getRealDouble()), new FloatType());
 	}
 
 	/**
-	 * Per-position masks (null = none) as one label view of dimensions (x, y, z, t) matching
-	 * {@link #series()}, nothing copied: the region a {@link RegionFit} fits.
+	 * Per-position masks (null = none) as one label image of dimensions (x, y, z, t) matching
+	 * {@link #series()}, nothing copied (planes are the masks' arrays): the region a {@link RegionFit} fits.
 	 */
-	@SuppressWarnings({"unchecked", "rawtypes"})
 	public RandomAccessibleInterval<UnsignedByteType> labels(ArrayImg<UnsignedByteType, ?>[] masks) {
-		ArrayImg<UnsignedByteType, ?> none = ArrayImgs.unsignedBytes(width, height);
-		List<RandomAccessibleInterval> volumes = new ArrayList<>();
-		for (int g = 0; g < volumeCount(); g++) {
-			List<RandomAccessibleInterval> slices = new ArrayList<>();
+		ByteArray none = new ByteArray(width * height);
+		List<ByteArray> planes = new ArrayList<>();
+		for (int g = 0; g < volumeCount(); g++)
 			for (int z = 1; z <= mapSlices; z++) {
 				ArrayImg<UnsignedByteType, ?> m = masks[position(g % mapChannels + 1, z, g / mapChannels + 1)];
-				slices.add(m == null ? none : m);
+				planes.add(m == null ? none : (ByteArray) m.update(null));
 			}
-			volumes.add(Views.stack((List) slices));
-		}
-		return Views.stack((List) volumes);
+		PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, new long[] {width, height, mapSlices, volumeCount()},
+			new Fraction());
+		img.setLinkedType(new UnsignedByteType(img));
+		return img;
 	}
 
 	/** A mask of one position as a view placed at that position's slice and volume of {@link #labels}. */

@@ -13,7 +13,6 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.IntArray;
-import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.IntType;
@@ -212,20 +211,28 @@ public final class RegionFit {
 		return n;
 	}
 
-	/** The region's signals, voxel-major (voxel v's value at b-value i at {@code v * nb + i}), one pass per b-image. */
+	/**
+	 * The region's signals, voxel-major (voxel v's value at b-value i at {@code v * nb + i}), in one pass
+	 * over the series in its flat iteration order (x, y, z, b, t): for an ImgLib2 image whose own order is
+	 * flat (ArrayImg, PlanarImg, as ImageJ's stacks are wrapped) that is its fast cursor.
+	 */
 	private static float[] gather(RandomAccessibleInterval<? extends RealType<?>> series, ArrayImg<IntType, IntArray> index,
 		int voxels)
 	{
 		int nb = (int) series.dimension(B_DIMENSION);
+		int[] at = index.update(null).getCurrentStorageArray();
+		int volume = 1;
+		for (int d = 0; d < B_DIMENSION; d++) volume *= (int) series.dimension(d);
+		int volumes = at.length / volume;
 		float[] signals = new float[voxels * nb];
-		for (int bi = 0; bi < nb; bi++) {
-			final int b = bi;
-			LoopBuilder.setImages(index, Views.zeroMin(Views.hyperSlice(series, B_DIMENSION, series.min(B_DIMENSION) + bi)))
-				.forEachPixel((v, s) -> {
-					int i = v.getInt();
-					if (i >= 0) signals[i * nb + b] = s.getRealFloat();
-				});
-		}
+		Cursor<? extends RealType<?>> c = Views.flatIterable(series).cursor();
+		for (int t = 0; t < volumes; t++)
+			for (int b = 0; b < nb; b++)
+				for (int i = 0, o = t * volume; i < volume; i++) {
+					RealType<?> s = c.next();
+					int v = at[o + i];
+					if (v >= 0) signals[v * nb + b] = s.getRealFloat();
+				}
 		return signals;
 	}
 
