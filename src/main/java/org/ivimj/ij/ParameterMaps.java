@@ -6,7 +6,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 
-import java.util.Arrays;
 import java.util.List;
 
 import net.imglib2.Cursor;

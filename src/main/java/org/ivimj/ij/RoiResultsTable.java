@@ -1,7 +1,6 @@
 package org.ivimj.ij;
 
 import ij.measure.Calibration;
-import ij.measure.ResultsTable;
 
 import java.util.List;
 

@@ -17,7 +17,6 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.ivimj.analysis.HistogramFeatures;
-import org.ivimj.fit.BatchFit;
 import org.ivimj.fit.BatchResult;
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
