@@ -162,7 +162,10 @@ public final class RegionFit {
 			}
 		}
 		long t2 = System.nanoTime();
-		return new RegionFitResult(bValues, options, index, labels, signals, fits, stopped, t1 - t0, t2 - t1);
+		long[] min = new long[series.numDimensions() - 1];
+		for (int d = 0, j = 0; d < series.numDimensions(); d++)
+			if (d != B_DIMENSION) min[j++] = series.min(d);
+		return new RegionFitResult(bValues, options, index, min, labels, signals, fits, stopped, t1 - t0, t2 - t1);
 	}
 
 	/**

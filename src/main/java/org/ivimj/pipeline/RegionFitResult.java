@@ -37,7 +37,8 @@ public final class RegionFitResult {
 
 	private final double[] bValues;
 	private final FitOptions options;
-	private final ArrayImg<IntType, IntArray> index;
+	/** Voxel numbers over the series' spatial interval (its own min, not necessarily 0). */
+	private final RandomAccessibleInterval<IntType> index;
 	private final int[] voxelAt;
 	private final RandomAccessibleInterval<? extends IntegerType<?>> labels;
 	private final float[] signals;
@@ -46,13 +47,13 @@ public final class RegionFitResult {
 	private final long gatherNanos, fitNanos;
 	private final int voxels;
 
-	RegionFitResult(double[] bValues, FitOptions options, ArrayImg<IntType, IntArray> index,
+	RegionFitResult(double[] bValues, FitOptions options, ArrayImg<IntType, IntArray> index, long[] spatialMin,
 		RandomAccessibleInterval<? extends IntegerType<?>> labels, float[] signals, Map<FitMethod, BatchResult> fits,
 		boolean cancelled, long gatherNanos, long fitNanos)
 	{
 		this.bValues = bValues;
 		this.options = options;
-		this.index = index;
+		this.index = Views.translate(index, spatialMin);
 		this.voxelAt = index.update(null).getCurrentStorageArray();
 		this.labels = labels;
 		this.signals = signals;
@@ -95,7 +96,10 @@ public final class RegionFitResult {
 		return signals;
 	}
 
-	/** The voxel number of every spatial position, −1 outside the region (a view of the stored index). */
+	/**
+	 * The voxel number of every spatial position, −1 outside the region (a view of the stored index, over
+	 * the series' spatial interval).
+	 */
 	public RandomAccessibleInterval<IntType> voxelIndex() {
 		return index;
 	}
@@ -113,7 +117,7 @@ public final class RegionFitResult {
 	 */
 	public RandomAccessibleInterval<FloatType> view(float[] perVoxel) {
 		if (perVoxel.length != voxels) throw new IllegalArgumentException(perVoxel.length + " values for " + voxels + " voxels");
-		return Converters.convert((RandomAccessibleInterval<IntType>) index, (i, o) -> {
+		return Converters.convert(index, (i, o) -> {
 			int v = i.getInt();
 			o.set(v < 0 ? Float.NaN : perVoxel[v]);
 		}, new FloatType());
@@ -136,7 +140,7 @@ public final class RegionFitResult {
 	/** Fit status codes ({@link org.ivimj.fit.FitStatus#code()}) as a map view, NaN where a voxel was not reached. */
 	public RandomAccessibleInterval<FloatType> statusMap(FitMethod m) {
 		byte[] status = result(m).status;
-		return Converters.convert((RandomAccessibleInterval<IntType>) index, (i, o) -> {
+		return Converters.convert(index, (i, o) -> {
 			int v = i.getInt();
 			o.set(v < 0 || status[v] < 0 ? Float.NaN : status[v]);
 		}, new FloatType());

@@ -199,6 +199,20 @@ class RegionFitTest {
 	}
 
 	@Test
+	void aSeriesAnywhereInSpaceKeepsItsCoordinates() {
+		ArrayImg<UnsignedShortType, ?> s = series(8);
+		RegionFitResult at0 = RegionFit.of(s, B).labels(labels()).methods(FitMethod.MONO_LOG_LINEAR).run();
+		RegionFitResult moved = RegionFit.of(Views.translate(s, 100, 200, 5, 0), B)
+			.labels(Views.translate(labels(), 100, 200, 5)).methods(FitMethod.MONO_LOG_LINEAR).run();
+		RandomAccessibleInterval<FloatType> adc = moved.map(FitMethod.MONO_LOG_LINEAR, 1);
+		assertEquals(100, adc.min(0));
+		assertEquals(at0.map(FitMethod.MONO_LOG_LINEAR, 1).getAt(3, 2, 1).get(), adc.getAt(103, 202, 6).get(), 0);
+		ArrayImg<UnsignedByteType, ?> pixel = ArrayImgs.unsignedBytes(1, 1, 1);
+		pixel.getAt(0, 0, 0).set(1);
+		assertArrayEquals(at0.voxelsIn(Views.translate(pixel, 3, 2, 1)), moved.voxelsIn(Views.translate(pixel, 103, 202, 6)));
+	}
+
+	@Test
 	void refusesWhatItCannotFit() {
 		ArrayImg<UnsignedShortType, ?> s = series(7);
 		assertThrows(IllegalArgumentException.class, () -> RegionFit.of(s, Arrays.copyOf(B, 5)));
