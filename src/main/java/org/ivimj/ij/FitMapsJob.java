@@ -70,17 +70,7 @@ public final class FitMapsJob {
 			for (ij.gui.Roi r : s.secondReaderRois) names2.add(r.getName() == null ? "unnamed" : r.getName());
 			secondReader = FitRegion.ofRois(h, s.secondReaderRois, names2, "second reader's ROIs");
 			// Fit the union of both readers' ROIs once; each reader's table summarises its own voxels.
-			List<ij.gui.Roi> all = new ArrayList<>();
-			List<String> allNames = new ArrayList<>();
-			java.util.Set<ij.gui.Roi> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-			for (FitRegion.Part part : firstReader.parts())
-				if (seen.add(part.roi)) {
-					all.add(part.roi);
-					allNames.add(part.name);
-				}
-			all.addAll(s.secondReaderRois);
-			allNames.addAll(names2);
-			region = FitRegion.ofRois(h, all, allNames, firstReader.description() + " and the second reader's ROIs");
+			region = FitRegion.union(h, firstReader, s.secondReaderRois, names2);
 		}
 		long t1 = System.nanoTime();
 
