@@ -2,7 +2,7 @@
 // Each study is a TIFF series with its b-values stored (Plugins > IVIM > Set b-values..., then
 // File > Save As > Tiff), and optionally a ROI set next to it: <name>.zip or <name>_rois.zip.
 // Without ROIs, voxels above the automatic background threshold are fitted (maps only, no table rows).
-//   java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch batch_folder.ijm "/data/studies/"
+//   xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch batch_folder.ijm "/data/studies/"
 // Output in <folder>/ivim/: <study>_<method>_<parameter>.tif (map titles without the unit), <study>_roi_results.csv, and
 // all_studies.csv (the same columns with Study first).
 
@@ -30,7 +30,7 @@ for (k = 0; k < files.length; k++) {
 	if (File.exists(dir + base + "_rois.zip")) rois = dir + base + "_rois.zip";
 	if (rois != "") {
 		roiManager("open", rois);
-		run("Fit IVIM Maps...", options + " region=[ROI Manager (all)]");
+		run("Fit IVIM Maps...", options + " maps=[single images] region=[ROI Manager (all)]");
 		// This study's table, then its rows appended to the combined CSV with a Study column.
 		saveAs("Results", out + base + "_roi_results.csv");
 		lines = split(File.openAsString(out + base + "_roi_results.csv"), "\n");
@@ -41,7 +41,7 @@ for (k = 0; k < files.length; k++) {
 				rows++;
 			}
 	} else
-		run("Fit IVIM Maps...", options + " region=threshold background=auto");
+		run("Fit IVIM Maps...", options + " maps=[single images] region=threshold background=auto");
 	for (i = nImages; i >= 1; i--) {
 		selectImage(i);
 		t = getTitle();

@@ -1,7 +1,7 @@
 // IVIM-J end to end on scanner data: a DICOM diffusion folder -> IVIM hyperstack (b-values read from
 // the files) -> mono ADC map from b = 0 and 1000 -> a results table for a central ROI -> files.
 // No step is typed by hand: the b-values, their order and the calibration come from the DICOM headers.
-// Headless: java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch \
+// Without a screen: xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch \
 //               macros/ivim_dicom_to_maps.ijm "<dicom folder>|<output folder>"
 args = split(getArgument(), "|");
 if (args.length != 2)
@@ -33,13 +33,13 @@ resetThreshold();
 
 // 3. Mono ADC from b = 0 and 1000 (as the scanner computes it), in the ROI and in every voxel above the
 //    automatic background threshold.
-run("Fit IVIM Maps...", "mono region=[ROI Manager (all)] mono_b-values=[0,1000] table");
+run("Fit IVIM Maps...", "maps=[single images] mono region=[ROI Manager (all)] mono_b-values=[0,1000] table");
 saveAs("Results", out + "dicom_roi_results.csv");
 for (i = 0; i < nResults; i++)
 	print(getResultString("ROI", i) + " slice " + getResult("Slice", i) + ": ADC = " + d2s(getResult("mono_ADC_mean", i), -4)
 		+ " mm2/s over " + getResult("Voxels", i) + " voxels");
 selectImage(dwi);
-run("Fit IVIM Maps...", "mono region=threshold background=auto mono_b-values=[0,1000]");
+run("Fit IVIM Maps...", "maps=[single images] mono region=threshold background=auto mono_b-values=[0,1000]");
 adc = getTitle();
 saveAs("Tiff", out + "ADC.tif");
 run("Save as NIfTI...", "save=[" + out + "ADC.nii.gz] geometry=[" + dwi + "]");

@@ -1,6 +1,6 @@
 // IVIM-J example: a DICOM diffusion folder -> the IVIM hyperstack -> NIfTI (+ FSL .bval),
 // and a map saved as NIfTI in the same scanner geometry (FSL / MRIcroGL overlay it on the series).
-// Headless: java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch ivim_dicom_to_nifti.ijm "<dicom folder>|<output folder>"
+// Without a screen: xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch ivim_dicom_to_nifti.ijm "<dicom folder>|<output folder>"
 args = split(getArgument(), "|");
 if (args.length != 2)
 	exit("Argument: <dicom folder>|<output folder>");

@@ -2,7 +2,7 @@
 // single-frame or enhanced DICOM) and the scanner's own ADC series -> the mono ADC that IVIM-J fits from
 // b = 0 and the trace, and the scanner's ADC map (converted to mm²/s), both saved as NIfTI in the scanner
 // geometry, to compare voxel by voxel (FSL, MRIcroGL, nibabel).
-// Headless: java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch ivim_scanner_adc_check.ijm "<dwi folder>|<scanner ADC folder>|<output folder>"
+// Without a screen: xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch ivim_scanner_adc_check.ijm "<dwi folder>|<scanner ADC folder>|<output folder>"
 args = split(getArgument(), "|");
 if (args.length != 3)
 	exit("Argument: <dwi folder>|<scanner ADC folder>|<output folder>");
@@ -12,7 +12,7 @@ run("DICOM Diffusion Series (IVIM)...", "folder=[" + args[0] + "] repeats=[trace
 dwi = getTitle();
 print("imported " + dwi + ", b-values: " + Property.get("IVIM.bvalues"));
 print(Property.get("IVIM.import.notes"));
-run("Fit IVIM Maps...", "mono region=[whole image]");
+run("Fit IVIM Maps...", "maps=[single images] mono region=[whole image]");
 for (i = 1; i <= nImages; i++) {
 	selectImage(i);
 	if (startsWith(getTitle(), dwi + "_mono_ADC"))

@@ -2,8 +2,8 @@
 // on the bundled synthetic example study (50 spinal metastases, 20 tuberculous spondylitis, two readers).
 // Writes the tables as CSV and the ROC figure as PNG into the folder given as argument.
 //
-// Headless:  java -Djava.awt.headless=true -cp <IVIM_J.jar and its dependencies> \
-//                org.ivimj.ij.HeadlessImageJ -batch macros/ivim_statistics_example.ijm /path/to/output
+// Without a screen:  xvfb-run -a java -cp <IVIM_J.jar and its dependencies> \
+//                org.ivimj.ij.BatchImageJ -batch macros/ivim_statistics_example.ijm /path/to/output
 // In Fiji:   Plugins > Macros > Run... (without argument it writes to <temp>/ivimj_statistics).
 // To analyse your own study instead, replace the first two steps by your readers' tables
 // (e.g. open("reader1.csv") in Fiji, or give CSV paths: reader1=[/path/reader1.csv]).

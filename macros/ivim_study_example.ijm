@@ -4,7 +4,7 @@
 // The "patients" are bundled phantoms: each has one tuberculous-spondylitis and one metastasis lesion
 // whose f, D, D* are drawn from the paper's Table 1 mean ± SD (patient_variation, seed = patient).
 // Reader 1 uses the phantom's lesion ROIs; reader 2 draws them again, 1 pixel off and 1 pixel smaller.
-// Headless: java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch \
+// Without a screen: xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch \
 //               macros/ivim_study_example.ijm /output/folder
 out = getArgument();
 if (out == "") out = getDirectory("temp") + "ivimj_study";

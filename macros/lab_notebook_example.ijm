@@ -1,6 +1,6 @@
 // IVIM-J lab-notebook example: one study, from the series to maps and a CSV.
-// Edit the paths and the ROIs, then run it in Fiji (Plugins > Macros > Run...) or headless:
-//   java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch lab_notebook_example.ijm
+// Edit the paths and the ROIs, then run it in Fiji (Plugins > Macros > Run...) or without a screen:
+//   xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch lab_notebook_example.ijm
 // The argument, if any, is the output folder.
 
 series = "/data/study01/dwi.tif";            // a stack or hyperstack, one image per b-value
@@ -33,7 +33,7 @@ roiManager("add");
 
 // 4. Fit. Keys: mono mono_nonlinear segmented free stretched; region=[ROI Manager (all)] etc.;
 //    r2_maps standard_error_maps status_maps hyperstack table. See docs/fiji-commands.md.
-run("Fit IVIM Maps...", "mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
+run("Fit IVIM Maps...", "maps=[single images] mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
 
 // 5. Read and save the results table (ImageJ's Results table; columns in docs/fiji-commands.md).
 for (i = 0; i < nResults; i++)

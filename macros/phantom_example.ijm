@@ -1,5 +1,5 @@
 // IVIM-J example: build the bundled phantom, fit it, write maps and the ROI table to a folder.
-// Run headless:  java -Djava.awt.headless=true -cp <jars> org.ivimj.ij.HeadlessImageJ -batch macros/phantom_example.ijm /output/folder
+// Without a screen: xvfb-run -a java -cp <jars> org.ivimj.ij.BatchImageJ -batch macros/phantom_example.ijm /output/folder
 // or in Fiji: Plugins > Macros > Run..., then choose an output folder.
 out = getArgument();
 if (out == "") out = getDirectory("Choose a folder for the maps and the CSV");
@@ -16,7 +16,7 @@ source = getTitle();
 run("Set b-values...", "source=[typed list] b-values=[0,20,50,100,150,200,400,800,1200,1500] dimension=frames");
 
 // 3. Fit every voxel inside the ROI Manager's ROIs with four methods; a row per ROI and slice.
-run("Fit IVIM Maps...", "mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
+run("Fit IVIM Maps...", "maps=[single images] mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
 saveAs("Results", out + "phantom_roi_results.csv");
 print("ROI rows: " + nResults);
 for (i = 0; i < nResults; i++)

@@ -1,19 +1,22 @@
 package org.ivimj.cli;
 
-import ij.IJ;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ivimj.ij.ImageJOutput;
+import org.ivimj.ij.Commands;
+import org.ivimj.ij.IvimInputException;
+import org.ivimj.plugins.DescriptiveStatisticsCommand;
+import org.ivimj.plugins.GroupComparisonCommand;
+import org.ivimj.plugins.LogisticRegressionCommand;
+import org.ivimj.plugins.RocAnalysisCommand;
 import org.ivimj.ij.IvimTables;
 
 /**
  * The {@code stats} verb: the statistics commands on a cohort table, each writing its tables (full
- * precision) into one folder, as a macro running them one after the other with {@code save=}.
+ * precision) into one folder, with the option keys a macro gives them and {@code save=}, run through {@link Commands} (no display).
  */
 final class CohortStatistics {
 
@@ -25,19 +28,18 @@ final class CohortStatistics {
 		if (!Files.isRegularFile(table)) throw new CliException(table + ": no such cohort table.");
 		Path out = Paths.get(Main.required(o, "out")).toAbsolutePath();
 		String shared = "table=[" + table + "] " + o.getOrDefault("options", "").trim();
-		Map<String, String> commands = new LinkedHashMap<>();
-		commands.put("IVIM Descriptive Statistics...", o.getOrDefault("descriptives", ""));
-		commands.put("IVIM Group Comparison...", o.getOrDefault("comparison", ""));
-		commands.put("IVIM Logistic Regression...", o.getOrDefault("logistic", ""));
-		commands.put("IVIM ROC Analysis...", o.getOrDefault("roc", ""));
-		StringBuilder m = new StringBuilder();
-		for (Map.Entry<String, String> c : commands.entrySet())
-			m.append("run(\"").append(c.getKey()).append("\", \"").append((shared + " " + c.getValue().trim() + " save=[" + out + "]")
-				.replace("\"", "\\\"")).append("\");\n");
-		int errors = ImageJOutput.errorCount();
+		Map<Class<?>, String> commands = new LinkedHashMap<>();
+		commands.put(DescriptiveStatisticsCommand.class, o.getOrDefault("descriptives", ""));
+		commands.put(GroupComparisonCommand.class, o.getOrDefault("comparison", ""));
+		commands.put(LogisticRegressionCommand.class, o.getOrDefault("logistic", ""));
+		commands.put(RocAnalysisCommand.class, o.getOrDefault("roc", ""));
 		IvimTables.clear();
-		String result = IJ.runMacro(m.toString());
-		if (ImageJOutput.errorCount() == errors && "[aborted]".equals(result))
-			throw new CliException(table + ": the statistics stopped without a message.");
+		try {
+			for (Map.Entry<Class<?>, String> c : commands.entrySet())
+				Commands.run(c.getKey(), shared + " " + c.getValue().trim() + " save=[" + out + "]");
+		}
+		catch (IvimInputException e) {
+			throw new CliException(e.getMessage());
+		}
 	}
 }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ivimj.ij.HeadlessImageJ;
 import org.ivimj.ij.ImageJOutput;
 
 /**
@@ -59,7 +58,6 @@ public final class Main {
 		System.setProperty("java.awt.headless", "true");
 		try {
 			Map<String, String> o = options(Arrays.copyOfRange(args, 1, args.length));
-			HeadlessImageJ.installCommands();
 			int before = ImageJOutput.errorCount();
 			switch (args[0]) {
 				case "fit":

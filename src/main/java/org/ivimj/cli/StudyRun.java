@@ -1,6 +1,7 @@
 package org.ivimj.cli;
 
-import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
 import ij.gui.Roi;
 import ij.io.RoiEncoder;
 import ij.measure.ResultsTable;
@@ -23,17 +24,24 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.ivimj.ij.ImageJOutput;
+import org.ivimj.ij.BValueMetadata;
+import org.ivimj.ij.BValueText;
+import org.ivimj.ij.Commands;
+import org.ivimj.ij.IvimInputException;
 import org.ivimj.ij.IvimResultsTable;
-import org.ivimj.ij.IvimTables;
+import org.ivimj.plugins.FitMapsCommand;
+import org.ivimj.plugins.ImportDicomDiffusionCommand;
+import org.ivimj.plugins.ImportNiftiCommand;
+import org.ivimj.plugins.SaveNiftiCommand;
+import org.scijava.module.Module;
 import org.ivimj.io.IvimImportException;
 import org.ivimj.io.NiftiImage;
 import org.ivimj.io.NiftiReader;
 
 /**
- * The {@code fit} verb: one study folder through the Fiji commands, as a lab-notebook macro would run
- * them (import, ROIs into the ROI Manager, Fit IVIM Maps with the user's own macro options, Save as
- * NIfTI), its outputs written to a hidden folder that is renamed into place only when complete.
+ * The {@code fit} verb: one study folder through the Fiji commands, with the option keys a lab-notebook
+ * macro uses (import, Fit IVIM Maps with the user's own options and the study's ROI set, Save as NIfTI),
+ * run through {@link Commands} (no display, no menus, no ROI Manager), its outputs written to a hidden folder that is renamed into place only when complete.
  */
 final class StudyRun {
 
@@ -59,57 +67,52 @@ final class StudyRun {
 			Files.createDirectories(partial);
 			long t0 = System.nanoTime();
 			Path rois = in.reader1 != null ? in.reader1 : in.mask != null ? maskRois(in.mask, partial) : null;
-			StringBuilder m = new StringBuilder();
-			m.append("setBatchMode(true);\nroiManager(\"reset\");\n");
-			if (in.nifti != null) m.append("run(\"NIfTI Diffusion (IVIM)...\", \"open=[").append(in.nifti).append("] bval=[")
-				.append(in.bval).append("]\");\n");
-			else m.append("run(\"DICOM Diffusion Series (IVIM)...\", \"folder=[").append(in.dicom).append("]\");\n");
-			m.append("dwi = getTitle();\n");
-			m.append("File.saveString(Property.get(\"IVIM.bvalues\"), \"").append(partial.resolve(".bvalues")).append("\");\n");
-			if (rois != null) m.append("roiManager(\"open\", \"").append(rois).append("\");\n");
-			m.append("t0 = getTime();\n");
-			m.append("run(\"Fit IVIM Maps...\", \"").append(fit.replace("\"", "\\\"")).append(rois != null
-				? " region=[ROI Manager (all)] table" : " region=[whole image]").append(in.reader2 != null && rois != null
-				? " reader2=[" + in.reader2 + "]" : "").append("\");\n");
-			m.append("File.saveString(\"\" + (getTime() - t0), \"").append(partial.resolve(".fit_ms")).append("\");\n");
-			if (rois != null) m.append("saveAs(\"Results\", \"").append(partial.resolve("roi_table.csv")).append("\");\n");
-			m.append("for (i = 1; i <= nImages; i++) {\n  selectImage(i);\n  t = getTitle();\n  if (t == dwi) continue;\n")
-				.append("  name = replace(replace(t, \" \\\\(.*\\\\)\", \"\"), \" \", \"_\");\n");
-			if (format.equals("nifti")) m.append("  run(\"Save as NIfTI...\", \"save=[").append(partial).append("/\" + name + \".nii.gz] geometry=[\" + dwi + \"]\");\n");
-			else m.append("  saveAs(\"Tiff\", \"").append(partial).append("/\" + name + \".tif\");\n  rename(t);\n");
-			m.append("}\n");
-			int errors = ImageJOutput.errorCount();
-			IvimTables.clear();
-			String result = IJ.runMacro(m.toString());
-			if (ImageJOutput.errorCount() > errors || "[aborted]".equals(result)) {
-				deleteTree(partial);
-				if (ImageJOutput.errorCount() == errors) throw new CliException(study + ": the run stopped without a message.");
-				return;
-			}
-			if (in.reader2 != null && rois != null) {
-				ResultsTable both = IvimTables.find("IVIM Readers Combined");
-				if (both != null) IvimResultsTable.of(both).saveAs(partial.resolve("readers_combined.csv").toString());
+			// The same commands and option keys as a lab-notebook macro, run through Commands: no display,
+			// no menus, no ROI Manager (the ROI sets are passed as files).
+			ImagePlus dwi = in.nifti != null
+				? output(Commands.run(ImportNiftiCommand.class, "open=[" + in.nifti + "] bval=[" + in.bval + "]"), "series")
+				: output(Commands.run(ImportDicomDiffusionCommand.class, "folder=[" + in.dicom + "]"), "series");
+			String bvalues = BValueText.format(BValueMetadata.bValues(dwi)).replace(" ", "");
+			String options = fitOptions(fit, rois, in);
+			long f0 = System.nanoTime();
+			Module fitted = Commands.run(FitMapsCommand.class, options + " maps=[single images]", Map.of("image", dwi));
+			double fitSeconds = (System.nanoTime() - f0) / 1e9;
+			ResultsTable results = (ResultsTable) fitted.getOutput("results");
+			if (results != null) IvimResultsTable.of(results).saveAs(partial.resolve("roi_table.csv").toString());
+			ResultsTable both = (ResultsTable) fitted.getOutput("readers");
+			if (both != null) IvimResultsTable.of(both).saveAs(partial.resolve("readers_combined.csv").toString());
+			for (ImagePlus map : (ImagePlus[]) fitted.getOutput("map_images")) {
+				String name = map.getTitle().replaceAll(" \\(.*\\)", "").replace(' ', '_');
+				if (format.equals("nifti")) Commands.run(SaveNiftiCommand.class, "save=[" + partial.resolve(name + ".nii.gz") + "]",
+					Map.of("image", map, "geometry_image", dwi));
+				else if (!new FileSaver(map).saveAsTiff(partial.resolve(name + ".tif").toString()))
+					throw new CliException(partial.resolve(name + ".tif") + ": cannot be written.");
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
-			String bvalues = read(partial.resolve(".bvalues")), fitMs = read(partial.resolve(".fit_ms"));
-			Files.deleteIfExists(partial.resolve(".bvalues"));
-			Files.deleteIfExists(partial.resolve(".fit_ms"));
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("product", "IVIM-J");
 			json.put("version", version());
 			json.put("study", study.toString());
 			json.put("inputs", in.describe());
-			json.put("fit_options", fit + (rois != null ? " region=[ROI Manager (all)] table" : " region=[whole image]")
-				+ (in.reader2 != null && rois != null ? " reader2=[" + in.reader2 + "]" : ""));
+			json.put("fit_options", options);
 			json.put("format", format);
 			json.put("b_values", bvalues);
-			json.put("fit_seconds", Double.parseDouble(fitMs.isEmpty() ? "NaN" : fitMs) / 1000);
+			json.put("fit_seconds", fitSeconds);
 			json.put("total_seconds", seconds);
 			json.put("outputs", listing(partial));
 			Files.write(partial.resolve("ivimj.json"), Json.object(json).getBytes(StandardCharsets.UTF_8));
 			deleteTree(out);
 			Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
 			System.out.println("IVIM-J: " + study + " -> " + out);
+		}
+		catch (IvimInputException e) {
+			try {
+				deleteTree(partial);
+			}
+			catch (IOException ignored) {
+				// the original problem is the one to report
+			}
+			throw new CliException(e.getMessage());
 		}
 		catch (IOException e) {
 			try {
@@ -120,6 +123,18 @@ final class StudyRun {
 			}
 			throw new CliException(out + ": cannot be written (" + e.getMessage() + ").");
 		}
+	}
+
+	/** Fit IVIM Maps' options for a study: the user's, the region from its ROI set (or the whole image), the second reader's set. */
+	static String fitOptions(String fit, Path rois, StudyFolder in) {
+		return fit + (rois != null ? " roi_set=[" + rois + "] table" : " region=[whole image]")
+			+ (in.reader2 != null && rois != null ? " reader2=[" + in.reader2 + "]" : "");
+	}
+
+	private static ImagePlus output(Module m, String name) {
+		ImagePlus imp = (ImagePlus) m.getOutput(name);
+		if (imp == null) throw new CliException(Commands.class.getSimpleName() + ": no " + name + " was made.");
+		return imp;
 	}
 
 	/** The mask's non-zero voxels as one ROI per slice (named "mask"), saved as an ROI set in {@code dir}. */
@@ -179,10 +194,6 @@ final class StudyRun {
 	static String version() {
 		Package p = StudyRun.class.getPackage();
 		return p == null || p.getImplementationVersion() == null ? "development build" : p.getImplementationVersion();
-	}
-
-	private static String read(Path p) throws IOException {
-		return Files.exists(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8).trim() : "";
 	}
 
 	private static List<String> listing(Path dir) throws IOException {

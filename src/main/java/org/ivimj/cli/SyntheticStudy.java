@@ -1,9 +1,7 @@
 package org.ivimj.cli;
 
-import ij.IJ;
 import ij.gui.Roi;
 import ij.io.RoiEncoder;
-import ij.plugin.frame.RoiManager;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +12,11 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.ivimj.ij.ImageJOutput;
+import org.ivimj.ij.Commands;
+import org.ivimj.ij.IvimInputException;
+import org.ivimj.plugins.PhantomCommand;
+import org.ivimj.plugins.SaveNiftiCommand;
+import org.scijava.module.Module;
 
 /**
  * The {@code phantom} verb: a synthetic study folder made by the IVIM Phantom command (lesion values
@@ -48,17 +50,17 @@ final class SyntheticStudy {
 		catch (IOException e) {
 			throw new CliException(out + ": cannot be created (" + e.getMessage() + ").");
 		}
-		int errors = ImageJOutput.errorCount();
-		String macro = "setBatchMode(true);\nroiManager(\"reset\");\nrun(\"IVIM Phantom...\", \"" + options + "\");\n"
-			+ "run(\"Save as NIfTI...\", \"save=[" + out.resolve("dwi.nii.gz") + "]\");\n";
-		if ("[aborted]".equals(IJ.runMacro(macro)) || ImageJOutput.errorCount() > errors) {
-			if (ImageJOutput.errorCount() == errors) throw new CliException(out + ": the phantom could not be made.");
-			return;
-		}
-		RoiManager rm = RoiManager.getInstance();
 		Roi lesionRoi = null;
-		for (int i = 0; rm != null && i < rm.getCount(); i++)
-			if (roiName.equals(rm.getName(i))) lesionRoi = rm.getRoi(i);
+		try {
+			Module phantom = Commands.run(PhantomCommand.class, options);
+			Commands.run(SaveNiftiCommand.class, "save=[" + out.resolve("dwi.nii.gz") + "]",
+				Map.of("image", phantom.getOutput("phantom")));
+			for (Roi roi : (Roi[]) phantom.getOutput("rois"))
+				if (roiName.equals(roi.getName())) lesionRoi = roi;
+		}
+		catch (IvimInputException e) {
+			throw new CliException(e.getMessage());
+		}
 		if (lesionRoi == null) throw new CliException("the phantom has no ROI \"" + roiName + "\".");
 		// One section per lesion, as the seed's protocol draws it: the middle slice.
 		int slices = Integer.parseInt(o.getOrDefault("slices", "3").trim()), middle = (slices + 1) / 2;

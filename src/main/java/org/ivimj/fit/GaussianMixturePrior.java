@@ -3,9 +3,12 @@ package org.ivimj.fit;
 import java.util.Arrays;
 
 /**
- * The shrinkage fit's empirical-Bayes population prior and the state of its E and M steps: K Gaussian
- * components over θ = (ln(S0/S_b0), logit f, ln D, ln D*) with weights, and each voxel's Laplace
- * posterior under each component.
+ * The shrinkage fit's empirical-Bayes population prior and the state of its E and M steps: K components
+ * over θ = (ln(S0/S_b0), logit f, ln D, ln D*) with weights, and each voxel's Laplace posterior under each
+ * component. A component is a multivariate Student-t with ν degrees of freedom (ν = ∞: a Gaussian), i.e.
+ * a Gaussian scale mixture θ | w ~ N(μ, Σ/w), w ~ Gamma(ν/2, ν/2): a voxel far from the population
+ * (a tissue unlike the rest, with data that say so) gets a small w and is barely shrunk, and the outliers
+ * do not inflate Σ for everyone else. μ, Σ and ν are learnt by EM (Liu &amp; Rubin, Stat Sinica 1995;5:19–39).
  */
 final class GaussianMixturePrior {
 
@@ -17,6 +20,10 @@ final class GaussianMixturePrior {
 
 	final int k, voxels;
 	final double[] weight;
+	/** Degrees of freedom ν per component; infinite for a Gaussian component. */
+	final double[] nu;
+	/** {@code [c][v]}: posterior expectations E[w] and E[ln w] of each voxel's scale weight (1 and 0 if Gaussian). */
+	final double[][] scaleWeight, logScaleWeight;
 	final double[][] mu, cov;
 	final double[][] theta; // [c][K * v] posterior mode
 	final double[][] post; // [c][K * K * v] posterior covariance (σ² H⁻¹)
@@ -28,9 +35,19 @@ final class GaussianMixturePrior {
 	/** Whether E steps solve every MAP to convergence (the final one) or take a few steps (rounds). */
 	boolean exact;
 
-	GaussianMixturePrior(int k, int voxels) {
+	/** Starting ν of a Student-t component: heavy tails, EM then moves it where the data put it. */
+	static final double START_NU = 4;
+	/** Above this ν a component is taken as Gaussian. */
+	static final double MAX_NU = 200;
+
+	GaussianMixturePrior(int k, int voxels, boolean heavyTailed) {
 		this.k = k;
 		this.voxels = voxels;
+		nu = new double[k];
+		Arrays.fill(nu, heavyTailed ? START_NU : Double.POSITIVE_INFINITY);
+		scaleWeight = new double[k][voxels];
+		logScaleWeight = new double[k][voxels];
+		for (double[] w : scaleWeight) Arrays.fill(w, 1);
 		weight = new double[k];
 		java.util.Arrays.fill(weight, 1.0 / k);
 		mu = new double[k][K];
@@ -50,7 +67,7 @@ final class GaussianMixturePrior {
 	 * k-means on their standardised posterior modes, each group giving a component's start.
 	 */
 	GaussianMixturePrior split(int k, boolean[] usable) {
-		GaussianMixturePrior m = new GaussianMixturePrior(k, voxels);
+		GaussianMixturePrior m = new GaussianMixturePrior(k, voxels, Double.isFinite(nu[0]));
 		double[] sd = new double[K];
 		for (int j = 1; j < K; j++) sd[j] = Math.sqrt(cov[0][j * (K + 1)]);
 		int[] label = new int[voxels];
@@ -100,13 +117,16 @@ final class GaussianMixturePrior {
 			System.arraycopy(theta[0], 0, m.theta[c], 0, theta[0].length);
 			for (int v = 0; v < voxels; v++) m.resp[c][v] = usable[v] && label[v] == c ? 1 : 0;
 			System.arraycopy(post[0], 0, m.post[c], 0, post[0].length);
+			System.arraycopy(scaleWeight[0], 0, m.scaleWeight[c], 0, voxels);
+			System.arraycopy(logScaleWeight[0], 0, m.logScaleWeight[c], 0, voxels);
+			m.nu[c] = nu[0];
 		}
 		m.mStep(usable);
 		return m;
 	}
 
 	/** Responsibilities from the Laplace evidences; a single component takes every voxel. */
-	void responsibilities(boolean[] usable, double sigma) {
+	void responsibilities(boolean[] usable) {
 		if (k == 1) return;
 		for (int v = 0; v < voxels; v++) {
 			if (!usable[v]) continue;
@@ -127,25 +147,31 @@ final class GaussianMixturePrior {
 	double mStep(boolean[] usable) {
 		double change = 0;
 		for (int c = 0; c < k; c++) {
-			double total = 0;
+			// Student-t: each voxel counts with its expected scale weight E[w] (1 for a Gaussian component).
+			double total = 0, weighted = 0, logMinusW = 0;
 			double[] newMu = new double[K], newCov = new double[K * K];
+			double[] w = scaleWeight[c];
 			for (int v = 0; v < voxels; v++) {
 				double r = usable[v] && status[c][v] >= 0 && status[c][v] <= FitStatus.AT_BOUND.code() ? resp[c][v] : 0;
 				if (r == 0) continue;
 				total += r;
-				for (int j = 0; j < K; j++) newMu[j] += r * theta[c][K * v + j];
+				weighted += r * w[v];
+				logMinusW += r * (logScaleWeight[c][v] - w[v]);
+				for (int j = 0; j < K; j++) newMu[j] += r * w[v] * theta[c][K * v + j];
 			}
 			if (total < 1e-9) continue; // an empty component keeps its prior
-			for (int j = 0; j < K; j++) newMu[j] /= total;
+			for (int j = 0; j < K; j++) newMu[j] /= weighted;
 			for (int v = 0; v < voxels; v++) {
 				double r = usable[v] && status[c][v] >= 0 && status[c][v] <= FitStatus.AT_BOUND.code() ? resp[c][v] : 0;
 				if (r == 0) continue;
+				double rw = r * w[v];
 				for (int a = 0; a < K; a++)
 					for (int bb = 0; bb < K; bb++)
-						newCov[a * K + bb] += r * ((theta[c][K * v + a] - newMu[a]) * (theta[c][K * v + bb] - newMu[bb])
+						newCov[a * K + bb] += rw * ((theta[c][K * v + a] - newMu[a]) * (theta[c][K * v + bb] - newMu[bb])
 							+ post[c][K * K * v + a * K + bb]);
 			}
 			for (int j = 0; j < K * K; j++) newCov[j] /= total;
+			if (Double.isFinite(nu[c])) nu[c] = updateNu(logMinusW / total);
 			regularise(newCov);
 			for (int j = 1; j < K; j++) {
 				change = Math.max(change, Math.abs(newMu[j] - mu[c][j]));
@@ -161,6 +187,27 @@ final class GaussianMixturePrior {
 		return change;
 	}
 
+	/**
+	 * The ν that maximises the expected complete-data likelihood of the scale weights (Liu &amp; Rubin's
+	 * ECM step): the root of 1 + ln(ν/2) − ψ(ν/2) + mean(E[ln w] − E[w]) = 0; {@link #MAX_NU} (Gaussian
+	 * tails) when the weights barely vary.
+	 */
+	static double updateNu(double meanLogMinusW) {
+		double lo = Math.log(1), hi = Math.log(MAX_NU);
+		if (nuEquation(Math.exp(hi), meanLogMinusW) > 0) return MAX_NU;
+		if (nuEquation(Math.exp(lo), meanLogMinusW) < 0) return 1;
+		for (int i = 0; i < 60; i++) {
+			double mid = 0.5 * (lo + hi);
+			if (nuEquation(Math.exp(mid), meanLogMinusW) > 0) lo = mid;
+			else hi = mid;
+		}
+		return Math.exp(0.5 * (lo + hi));
+	}
+
+	private static double nuEquation(double nu, double meanLogMinusW) {
+		return 1 + Math.log(nu / 2) - SpecialFunctions.digamma(nu / 2) + meanLogMinusW;
+	}
+
 	/** GaussianMixturePrior posterior mean and SD per voxel in natural units, and the prior, into the result. */
 	void summarise(ShrinkageResult out, boolean[] usable, double[] reference) {
 		int best = 0;
@@ -169,6 +216,7 @@ final class GaussianMixturePrior {
 		System.arraycopy(mu[best], 0, out.priorMean, 0, K);
 		System.arraycopy(cov[best], 0, out.priorCovariance, 0, K * K);
 		out.priorWeights = weight.clone();
+		out.priorDegreesOfFreedom = nu.clone();
 		out.priorMeans = new double[k][];
 		out.priorCovariances = new double[k][];
 		for (int c = 0; c < k; c++) {

@@ -16,7 +16,8 @@ final class PriorAugmentedBiexponentialModel implements SampledSignalModel {
 	private final int m;
 	static final int K = 4;
 	private final double[] mu = new double[K];
-	private final double[] whiten = new double[K * K]; // σ L⁻¹, lower triangular, row-major
+	private final double[] whiten = new double[K * K]; // L⁻¹, lower triangular, row-major
+	private double noise = 1; // σ: the prior rows are σ L⁻¹(θ − μ)
 	private double reference = 1;
 
 	PriorAugmentedBiexponentialModel(double[] b) {
@@ -39,7 +40,38 @@ final class PriorAugmentedBiexponentialModel implements SampledSignalModel {
 				whiten[r * K + c] = s / l[r * K + r];
 			}
 		}
-		for (int i = 0; i < K * K; i++) whiten[i] *= sigma;
+		noise = sigma;
+	}
+
+	/** The noise SD of the voxel about to be fitted (the prior rows scale with it); the prior is unchanged. */
+	void setNoise(double sigma) {
+		noise = sigma;
+	}
+
+	/** Squared Mahalanobis distance (θ − μ)ᵀ Σ⁻¹ (θ − μ) of θ from the prior mean. */
+	double mahalanobis2(double[] p) {
+		double d2 = 0;
+		for (int r = 0; r < K; r++) {
+			double acc = 0;
+			for (int c = 0; c <= r; c++) acc += whiten[r * K + c] * (p[c] - mu[c]);
+			d2 += acc * acc;
+		}
+		return d2;
+	}
+
+	/** Component c of the prior mean. */
+	double priorMean(int c) {
+		return mu[c];
+	}
+
+	/** The prior precision Σ⁻¹ = L⁻ᵀ L⁻¹ (K × K row-major) into {@code out}. */
+	void precision(double[] out) {
+		for (int a = 0; a < K; a++)
+			for (int c = 0; c < K; c++) {
+				double s = 0;
+				for (int r = Math.max(a, c); r < K; r++) s += whiten[r * K + a] * whiten[r * K + c];
+				out[a * K + c] = s;
+			}
 	}
 
 	/** The voxel's reference signal S_ref (its b = 0 signal), S0 = S_ref · exp(θ₀). */
@@ -133,10 +165,10 @@ final class PriorAugmentedBiexponentialModel implements SampledSignalModel {
 		for (int r = 0; r < K; r++) {
 			double acc = 0;
 			for (int c = 0; c <= r; c++) acc += whiten[r * K + c] * (p[c] - mu[c]);
-			v[m + r] = acc;
+			v[m + r] = noise * acc;
 			if (j != null) {
 				int o = (m + r) * 4;
-				for (int c = 0; c < 4; c++) j[o + c] = c <= r ? whiten[r * K + c] : 0;
+				for (int c = 0; c < 4; c++) j[o + c] = c <= r ? noise * whiten[r * K + c] : 0;
 			}
 		}
 	}

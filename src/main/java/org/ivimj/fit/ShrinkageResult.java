@@ -27,8 +27,17 @@ public final class ShrinkageResult {
 	public int components = 1;
 	public double[] priorWeights = {1};
 	public double[][] priorMeans, priorCovariances;
-	/** Noise SD in signal units (estimated, or as given). */
+	/** Degrees of freedom ν of each component's Student-t prior (infinite: Gaussian); Σ is its scale matrix. */
+	public double[] priorDegreesOfFreedom = {Double.POSITIVE_INFINITY};
+	/** Noise SD in signal units (as given, or the scale s₀ of the region's moderated noise variances). */
 	public double sigma;
+	/**
+	 * Degrees of freedom d₀ of the region's noise-variance population ({@link NoiseModeration}); infinite
+	 * when the noise is homogeneous or σ was given (then every voxel's noise SD is {@link #sigma}).
+	 */
+	public double noiseDof = Double.POSITIVE_INFINITY;
+	/** {@code noiseSd[v]}: the noise SD each voxel's data were weighed with; NaN where not fitted. */
+	public float[] noiseSd;
 	/** Empirical-Bayes rounds run, and whether the prior settled before the round limit. */
 	public int rounds;
 	public boolean converged;

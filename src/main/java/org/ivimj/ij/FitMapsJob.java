@@ -58,7 +58,8 @@ public final class FitMapsJob {
 		}
 
 		long t0 = System.nanoTime();
-		FitRegion firstReader = s.region.build(h, s.threshold);
+		FitRegion firstReader = s.rois != null ? FitRegion.ofRois(h, s.rois, RoiSets.names(s.rois), "ROIs passed in")
+			: s.region.build(h, s.threshold);
 		FitRegion secondReader = null, region = firstReader;
 		if ((s.histogram || !s.histogramPlot.trim().isEmpty()) && firstReader.parts().isEmpty())
 			throw new IvimInputException("Histogram features are per lesion: draw lesion ROIs (ROI Manager or a selection) "

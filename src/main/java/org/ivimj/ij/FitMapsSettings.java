@@ -13,6 +13,8 @@ public final class FitMapsSettings {
 	public Set<FitMethod> methods = EnumSet.of(FitMethod.MONO_LOG_LINEAR, FitMethod.BI_SEGMENTED,
 		FitMethod.BI_FREE, FitMethod.STRETCHED);
 	public RegionChoice region = RegionChoice.AUTOMATIC;
+	/** ROIs to fit, given by a script; when set, they are the region and {@link #region} is not used. */
+	public java.util.List<ij.gui.Roi> rois;
 	/** Background threshold on the lowest-b image; NaN = automatic (Otsu). */
 	public double threshold = Double.NaN;
 	public FitOptions options = new FitOptions();

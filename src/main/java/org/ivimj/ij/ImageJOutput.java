@@ -52,9 +52,10 @@ public final class ImageJOutput {
 	public static void error(String message) {
 		ERRORS.incrementAndGet();
 		Interpreter macro = Interpreter.getInstance();
-		// Without an ImageJ window (headless, or -batch with a display) a macro error dialog cannot be shown or
-		// would block an unattended run: print the message and end the macro quietly instead.
-		boolean noWindow = GraphicsEnvironment.isHeadless() || IJ.getInstance() == null && macro != null;
+		// Without an ImageJ window (headless, -batch, a program or test driving IJ.run) a macro error dialog
+		// cannot be shown or would block an unattended run: print the message (ImageJ would only print it to
+		// standard output, without saying whose it is) and end the macro quietly instead.
+		boolean noWindow = GraphicsEnvironment.isHeadless() || IJ.getInstance() == null;
 		if (noWindow) System.err.println("IVIM-J error: " + message);
 		if (noWindow && macro != null) {
 			// ImageJ would report a macro error in a dialog, which cannot exist headless (it fails with a

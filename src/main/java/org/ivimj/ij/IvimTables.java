@@ -6,7 +6,6 @@ import ij.measure.ResultsTable;
 import ij.text.TextWindow;
 
 import java.awt.Frame;
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,22 +65,26 @@ public final class IvimTables {
 		return r;
 	}
 
-	/**
-	 * Shows the table under its fixed title (with a display), keeps it for later commands, and
-	 * saves it as {@code <title with _ for spaces>.csv} in {@code directory} if that is not empty.
-	 *
-	 * @return the file written, or null
-	 */
-	public static synchronized File publish(ResultsTable output, String title, String directory) {
+	/** Shows the table under its title (with a display) and keeps it for later commands of a headless macro. */
+	public static synchronized void publish(ResultsTable output, String title) {
 		IvimResultsTable table = IvimResultsTable.of(output);
 		PRODUCED.put(title, table);
-		if (!GraphicsEnvironment.isHeadless()) table.show(title);
+		// A batch-mode macro opens no windows (as for images): it reaches the table by title through IVIM-J.
+		if (ImageJOutput.canShowWindows()) table.show(title);
+	}
+
+	/**
+	 * Saves the table as {@code <title with _ for spaces>.csv} (full precision) in {@code directory};
+	 * nothing if the directory is empty. Returns the file written, or null.
+	 */
+	public static File save(ResultsTable output, String title, String directory) {
 		if (directory == null || directory.trim().isEmpty()) return null;
 		File dir = new File(directory.trim());
 		if (!dir.isDirectory() && !dir.mkdirs()) throw new IvimInputException("Cannot create the folder " + dir + " to save \"" + title
 			+ "\": give a folder you can write to as save=.");
 		File file = new File(dir, fileName(title) + ".csv");
-		if (!table.save(file.getPath())) throw new IvimInputException("Cannot write " + file + ": check the folder's permissions and free space.");
+		if (!IvimResultsTable.of(output).save(file.getPath()))
+			throw new IvimInputException("Cannot write " + file + ": check the folder's permissions and free space.");
 		IJ.log("IVIM-J: wrote " + file.getPath());
 		return file;
 	}

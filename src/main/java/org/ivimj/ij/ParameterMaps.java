@@ -55,7 +55,7 @@ public final class ParameterMaps {
 	 */
 	public static ImagePlus hyperstack(DiffusionHyperstack h, String title, List<ImagePlus> maps) {
 		if (h.mapChannels() > 1) throw new IvimInputException("The source has channels besides its b-values, so"
-			+ " the maps cannot be combined into one hyperstack with a channel per parameter: leave 'hyperstack' off.");
+			+ " the maps cannot be combined into one hyperstack with a channel per parameter: choose maps=[single images].");
 		int n = maps.size();
 		ImageStack stack = new ImageStack(h.width(), h.height());
 		for (int p = 0; p < h.positionCount(); p++)

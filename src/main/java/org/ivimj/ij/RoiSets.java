@@ -45,6 +45,16 @@ public final class RoiSets {
 		return rois;
 	}
 
+	/** Each ROI's name, or "ROI n" (1-based) for an unnamed one. */
+	public static List<String> names(List<Roi> rois) {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < rois.size(); i++) {
+			String n = rois.get(i).getName();
+			names.add(n == null || n.isEmpty() ? "ROI " + (i + 1) : n);
+		}
+		return names;
+	}
+
 	private static Roi decode(byte[] bytes, String entry, Path file) {
 		Roi roi = RoiDecoder.openFromByteArray(bytes);
 		if (roi == null) throw new IvimInputException("\"" + entry + "\" in \"" + file + "\" is not an ImageJ ROI.");

@@ -1,17 +1,25 @@
 package org.ivimj.plugins;
 
-import ij.IJ;
-import ij.plugin.PlugIn;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Help › About Plugins › About IVIM-J: version, models and the conventions of every output, the method
  * papers to cite, licence and link.
  */
-public class AboutCommand implements PlugIn {
+@Plugin(type = Command.class, label = "About IVIM-J...", description = "version, models, citations, licence",
+	attrs = @Attr(name = "help", value = "fiji-commands.md ## Menus"))
+public class AboutCommand implements Command {
+
+	@Parameter(type = ItemIO.OUTPUT, label = "About IVIM-J")
+	public String about;
 
 	@Override
-	public void run(String arg) {
-		IJ.log(text());
+	public void run() {
+		about = text();
 	}
 
 	/** The text shown, also used by tests and scripts. */

@@ -1,10 +1,8 @@
 package org.ivimj.plugins;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.gui.Plot;
 import ij.gui.Roi;
-import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
 import java.util.ArrayList;
@@ -15,13 +13,17 @@ import java.util.Set;
 
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
+import org.ivimj.ij.BeforeDialog;
 import org.ivimj.ij.DecayPlot;
 import org.ivimj.ij.DiffusionHyperstack;
 import org.ivimj.ij.FitRegion;
-import org.ivimj.ij.ImageJOutput;
 import org.ivimj.ij.IvimInputException;
 import org.ivimj.ij.MapNames;
-import org.ivimj.ij.OptionsDialog;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › IVIM Decay Plot...: for the ROI selected in the ROI Manager (or the image's
@@ -29,54 +31,61 @@ import org.ivimj.ij.OptionsDialog;
  * on a linear and/or logarithmic signal axis. The ROI's own slice is used, else the current slice.
  * Macro: {@code run("IVIM Decay Plot...", "mono segmented free stretched scale=both");}
  */
-public class DecayPlotCommand implements PlugIn {
+@Plugin(type = Command.class, label = "IVIM Decay Plot...", description = "an ROI's mean signal against b with the fitted curves",
+	attrs = @Attr(name = "help", value = "fiji-commands.md ## IVIM Decay Plot..."))
+public class DecayPlotCommand extends IvimCommand implements BeforeDialog {
 
-	public static final String[] SCALES = {"linear", "log", "both"};
+	@Parameter(label = "Diffusion series", required = false, persist = false)
+	public ImagePlus image;
+	@Parameter(label = "ROI to plot (scripts; else the ROI Manager's selected ROI or the selection)", required = false, persist = false)
+	public Roi roi;
+	@Parameter(label = "mono: ADC, weighted log-linear", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean mono = true;
+	@Parameter(label = "mono_nonlinear: ADC, non-linear", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean mono_nonlinear;
+	@Parameter(label = "segmented: bi-exponential, two-step", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean segmented = true;
+	@Parameter(label = "free: bi-exponential, all parameters", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean free = true;
+	@Parameter(label = "stretched: stretched exponential", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean stretched = true;
+	@Parameter(label = "kurtosis_segmented: IVIM-kurtosis, two-step", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean kurtosis_segmented;
+	@Parameter(label = "kurtosis_free: IVIM-kurtosis, five parameters", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean kurtosis_free;
+	@Parameter(label = "kurtosis_mono: DKI on b ≥ segmentation threshold", attrs = @Attr(name = "group", value = "Methods"), persist = false)
+	public boolean kurtosis_mono;
+	@Parameter(label = "Signal axis", choices = {"linear", "log", "both"}, persist = false)
+	public String scale = "both";
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Decay plots")
+	public ImagePlus[] plots;
 
 	@Override
-	public void run(String arg) {
-		try {
-			ImagePlus imp = WindowManager.getCurrentImage();
-			DiffusionHyperstack h = DiffusionHyperstack.of(imp);
-			OptionsDialog gd = new OptionsDialog("IVIM Decay Plot");
-			gd.addCheckbox("mono (weighted log-linear ADC)", true);
-			gd.addCheckbox("mono_nonlinear (ADC)", false);
-			gd.addCheckbox("segmented (bi-exponential, two-step)", true);
-			gd.addCheckbox("free (bi-exponential, all parameters)", true);
-			gd.addCheckbox("stretched (exponential)", true);
-			gd.addCheckbox("kurtosis_segmented (IVIM-kurtosis, two-step)", false);
-			gd.addCheckbox("kurtosis_free (IVIM-kurtosis, all parameters)", false);
-			gd.addCheckbox("kurtosis_mono (DKI on b >= segmentation threshold)", false);
-			gd.addChoice("scale", SCALES, "both");
-			gd.addHelp(HelpPages.url("IVIM Decay Plot..."));
-			if (!gd.show()) return;
-			Set<FitMethod> methods = EnumSet.noneOf(FitMethod.class);
-			if (gd.getNextBoolean()) methods.add(FitMethod.MONO_LOG_LINEAR);
-			if (gd.getNextBoolean()) methods.add(FitMethod.MONO_NONLINEAR);
-			if (gd.getNextBoolean()) methods.add(FitMethod.BI_SEGMENTED);
-			if (gd.getNextBoolean()) methods.add(FitMethod.BI_FREE);
-			if (gd.getNextBoolean()) methods.add(FitMethod.STRETCHED);
-			for (FitMethod m : FitMethod.kurtosis())
-				if (gd.getNextBoolean()) methods.add(m);
-			String scale = gd.getNextChoice();
-			for (Plot p : plots(h, methods, scale, new FitOptions())) {
-				// With a display, a plot window (its data can be listed and saved); otherwise a plot image.
-				if (ImageJOutput.canShowWindows()) p.show();
-				else ImageJOutput.show(p.getImagePlus());
-			}
-		}
-		catch (IvimInputException e) {
-			ImageJOutput.error(e.getMessage());
-		}
+	public void check() {
+		DiffusionHyperstack.of(image);
+	}
+
+	@Override
+	void execute() {
+		DiffusionHyperstack h = DiffusionHyperstack.of(image);
+		Set<FitMethod> methods = EnumSet.noneOf(FitMethod.class);
+		boolean[] on = {mono, mono_nonlinear, segmented, free, stretched, kurtosis_segmented, kurtosis_free, kurtosis_mono};
+		FitMethod[] order = {FitMethod.MONO_LOG_LINEAR, FitMethod.MONO_NONLINEAR, FitMethod.BI_SEGMENTED, FitMethod.BI_FREE,
+			FitMethod.STRETCHED, FitMethod.IVIM_KURTOSIS_SEGMENTED, FitMethod.IVIM_KURTOSIS_FREE, FitMethod.MONO_KURTOSIS};
+		for (int i = 0; i < on.length; i++) if (on[i]) methods.add(order[i]);
+		List<Plot> list = plots(h, roi, methods, scale, new FitOptions());
+		plots = new ImagePlus[list.size()];
+		for (int i = 0; i < plots.length; i++) plots[i] = list.get(i).getImagePlus();
 	}
 
 	/** The plots for the selected ROI: one or two (linear, log). */
-	public static List<Plot> plots(DiffusionHyperstack h, Set<FitMethod> methods, String scale, FitOptions options) {
+	public static List<Plot> plots(DiffusionHyperstack h, Roi given, Set<FitMethod> methods, String scale, FitOptions options) {
 		ImagePlus imp = h.image();
-		Roi roi = null;
-		String name = null;
+		Roi roi = given;
+		String name = given == null ? null : given.getName() == null ? "ROI" : given.getName();
 		RoiManager rm = RoiManager.getInstance();
-		if (rm != null && rm.getCount() > 0) {
+		if (roi == null && rm != null && rm.getCount() > 0) {
 			int[] sel = rm.getSelectedIndexes();
 			if (sel.length > 0) {
 				roi = rm.getRoi(sel[0]);

@@ -7,25 +7,29 @@ import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.GroupDescriptives;
 import org.ivimj.stats.IvimStatistics;
 import org.ivimj.stats.StudyData;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › Statistics › IVIM Descriptive Statistics: n, mean ± SD, median [IQR] per group
  * and parameter (Table 1 of the paper) into the table {@value #TITLE}.
  */
-public class DescriptiveStatisticsCommand extends IvimCommand {
+@Plugin(type = Command.class, label = "IVIM Descriptive Statistics...", description = "n, mean ± SD, median [IQR] per group (Table 1)",
+	attrs = @Attr(name = "help", value = "statistics.md ### IVIM Descriptive Statistics... (Table 1)"))
+public class DescriptiveStatisticsCommand extends StudyCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Descriptives";
 
+	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
+	public ResultsTable descriptives;
+
 	@Override
 	void execute() {
-		CommandOptions o = new CommandOptions("IVIM Descriptive Statistics");
-		StudyInput.addOptions(o);
-		o.addDirectory("Save tables to folder (optional)", "");
-		o.helpPage("IVIM Descriptive Statistics...");
-		if (!o.show()) return;
-		StudyInput in = StudyInput.read(o);
-		String save = o.nextString();
+		StudyInput in = input();
 		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		for (String p : in.parameters) {
@@ -34,7 +38,8 @@ public class DescriptiveStatisticsCommand extends IvimCommand {
 			row(out, p, in.positive, IvimStatistics.describe(s.positive), s.excluded.size());
 			row(out, p, in.negative, IvimStatistics.describe(s.negative), s.excluded.size());
 		}
-		IvimTables.publish(out, TITLE, save);
+		IvimTables.save(out, TITLE, save);
+		descriptives = out;
 	}
 
 	private static void row(ResultsTable out, String parameter, String group, GroupDescriptives d, int excluded) {

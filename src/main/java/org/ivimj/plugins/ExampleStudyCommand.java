@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.ivimj.ij.IvimTables;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › Statistics › IVIM Example Study: opens the bundled synthetic study (50
@@ -17,21 +22,28 @@ import org.ivimj.ij.IvimTables;
  * paper's Table 1) as the tables {@value #READER1} and {@value #READER2}, and optionally saves
  * them as CSV.
  */
+@Plugin(type = Command.class, label = "IVIM Example Study...", description = "the bundled synthetic two-reader study",
+	attrs = @Attr(name = "help", value = "statistics.md ### IVIM Example Study..."))
 public class ExampleStudyCommand extends IvimCommand {
 
 	public static final String READER1 = "IVIM Example Reader 1";
 	public static final String READER2 = "IVIM Example Reader 2";
 	static final String[] RESOURCES = {"example_reader1.csv", "example_reader2.csv"};
 
+	@Parameter(label = "Save tables to folder (optional)", style = "directory", required = false, persist = false)
+	public String save = "";
+
+	@Parameter(type = ItemIO.OUTPUT, label = READER1)
+	public ResultsTable reader1;
+	@Parameter(type = ItemIO.OUTPUT, label = READER2)
+	public ResultsTable reader2;
+
 	@Override
 	void execute() {
-		CommandOptions o = new CommandOptions("IVIM Example Study");
-		o.addDirectory("Save tables to folder (optional)", "");
-		o.helpPage("IVIM Example Study...");
-		if (!o.show()) return;
-		String save = o.nextString();
-		String[] titles = {READER1, READER2};
-		for (int k = 0; k < 2; k++) IvimTables.publish(open(RESOURCES[k]), titles[k], save);
+		reader1 = open(RESOURCES[0]);
+		reader2 = open(RESOURCES[1]);
+		IvimTables.save(reader1, READER1, save);
+		IvimTables.save(reader2, READER2, save);
 	}
 
 	/** Reads a bundled CSV as a ResultsTable. */

@@ -7,33 +7,38 @@ import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.GroupComparison;
 import org.ivimj.stats.IvimStatistics;
 import org.ivimj.stats.StudyData;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › Statistics › IVIM Group Comparison: Shapiro–Wilk per group, then Student's or
  * Welch's t-test or Mann–Whitney U per parameter (Table 2), into the table {@value #TITLE}.
  */
-public class GroupComparisonCommand extends IvimCommand {
+@Plugin(type = Command.class, label = "IVIM Group Comparison...", description = "t-test or Mann-Whitney U per parameter (Table 2)",
+	attrs = @Attr(name = "help", value = "statistics.md ### IVIM Group Comparison... (Table 2)"))
+public class GroupComparisonCommand extends StudyCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Group Comparison";
 
-	static final String[] TESTS = {"auto-student", "auto-welch", "student", "welch", "mann-whitney"};
+	@Parameter(label = "Test (auto-*: t-test if Shapiro-Wilk p ≥ alpha in both groups, else Mann-Whitney U)",
+		choices = {"auto-student", "auto-welch", "student", "welch", "mann-whitney"}, persist = false)
+	public String test = "auto-student";
+	@Parameter(label = "Normality alpha (Shapiro-Wilk)", min = "0", max = "1", persist = false)
+	public double normality = 0.05;
+
+	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
+	public ResultsTable comparison;
 
 	@Override
 	void execute() {
-		CommandOptions o = new CommandOptions("IVIM Group Comparison");
-		StudyInput.addOptions(o);
-		o.addChoice("Test", TESTS, TESTS[0]);
-		o.addNumber("Normality alpha (Shapiro-Wilk)", 0.05, 3);
-		o.addDirectory("Save tables to folder (optional)", "");
-		o.addHelp("auto-*: t-test if Shapiro-Wilk p >= alpha in both groups, else Mann-Whitney U.");
-		o.helpPage("IVIM Group Comparison...");
-		if (!o.show()) return;
-		StudyInput in = StudyInput.read(o);
-		GroupComparison.Choice choice = GroupComparison.Choice.fromKey(o.nextChoice());
-		double alpha = o.nextNumber();
+		StudyInput in = input();
+		GroupComparison.Choice choice = GroupComparison.Choice.fromKey(test);
+		double alpha = normality;
 		if (!(alpha > 0 && alpha < 1)) throw new CommandException("Normality alpha must be between 0 and 1, not " + alpha + ".");
-		String save = o.nextString();
 		IvimResultsTable out = new IvimResultsTable();
 		out.setPrecision(6);
 		for (String p : in.parameters) {
@@ -57,6 +62,7 @@ public class GroupComparisonCommand extends IvimCommand {
 			out.addValue("Excluded", s.excluded.size());
 			out.addValue("Note", r.note);
 		}
-		IvimTables.publish(out, TITLE, save);
+		IvimTables.save(out, TITLE, save);
+		comparison = out;
 	}
 }

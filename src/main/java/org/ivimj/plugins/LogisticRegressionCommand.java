@@ -8,6 +8,13 @@ import java.util.List;
 import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.LogisticRegression;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.measure.ResultsTable;
 
 /**
  * Plugins › IVIM › Statistics › IVIM Logistic Regression: multivariable binary logistic regression
@@ -15,30 +22,28 @@ import org.ivimj.stats.LogisticRegression;
  * Method: maximum likelihood (as R's glm and SPSS), Firth's penalised likelihood (as R's brglm2), or
  * auto: maximum likelihood unless the groups are separated, then Firth's, with a note saying so.
  */
-public class LogisticRegressionCommand extends IvimCommand {
+@Plugin(type = Command.class, label = "IVIM Logistic Regression...", description = "multivariable logistic regression (Table 3)",
+	attrs = @Attr(name = "help", value = "statistics.md ### IVIM Logistic Regression... (Table 3)"))
+public class LogisticRegressionCommand extends StudyCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Logistic Regression";
 
 	static final String ML = "maximum likelihood", FIRTH = "Firth", AUTO = "auto";
-	static final String[] METHODS = {ML, FIRTH, AUTO};
+
+	@Parameter(label = "Method (ML as R's glm and SPSS; Firth's as brglm2, finite under separation; auto: Firth's only then)",
+		choices = {ML, FIRTH, AUTO}, persist = false)
+	public String method = ML;
+	@Parameter(label = "Confidence level", min = "0", max = "1", persist = false)
+	public double confidence = 0.95;
+
+	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
+	public ResultsTable regression;
 
 	@Override
 	void execute() {
-		CommandOptions o = new CommandOptions("IVIM Logistic Regression");
-		StudyInput.addOptions(o);
-		o.addChoice("Method", METHODS, ML);
-		o.addNumber("Confidence level", 0.95, 2);
-		o.addDirectory("Save tables to folder (optional)", "");
-		o.addHelp("Method: maximum likelihood as R's glm and SPSS; Firth's penalised likelihood (R's brglm2) gives finite estimates "
-			+ "also when the groups are separated; auto uses Firth's only then.");
-		o.helpPage("IVIM Logistic Regression...");
-		if (!o.show()) return;
-		StudyInput in = StudyInput.read(o);
-		String method = o.nextChoice();
-		double confidence = o.nextNumber();
+		StudyInput in = input();
 		checkConfidence(confidence);
-		String save = o.nextString();
 		LogisticRegression.Result r = in.logistic(method.equals(FIRTH), confidence, TITLE);
 		String note = null;
 		if (method.equals(AUTO) && r.status == LogisticRegression.Status.SEPARATION) {
@@ -76,6 +81,7 @@ public class LogisticRegressionCommand extends IvimCommand {
 			out.addValue("Note", noteText);
 		}
 		if (!noteText.isEmpty()) IJ.log("IVIM-J " + TITLE + ": " + noteText);
-		IvimTables.publish(out, TITLE, save);
+		IvimTables.save(out, TITLE, save);
+		regression = out;
 	}
 }

@@ -6,6 +6,13 @@ import java.util.Locale;
 import org.ivimj.ij.IvimResultsTable;
 import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
+import org.ivimj.ij.ChoiceSource;
+import ij.measure.ResultsTable;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 import org.ivimj.fit.ProtocolSimulator;
 import org.ivimj.ij.BValueText;
 import org.ivimj.ij.IvimTables;
@@ -18,7 +25,9 @@ import org.ivimj.ij.IvimTables;
  * {@code run("IVIM Protocol Simulator...", "b-values=[0,20,50,100,150,200,400,800,1200,1500]
  * method=[bi-exponential (free)] tissue=[1000,0.25,0.00085,0.034] snr=50 realisations=1000 seed=1");}
  */
-public class ProtocolSimulatorCommand extends IvimCommand {
+@Plugin(type = Command.class, label = "IVIM Protocol Simulator...", description = "bias, SD and Cramér-Rao bound of a protocol",
+	attrs = @Attr(name = "help", value = "fiji-commands.md ## Menus"))
+public class ProtocolSimulatorCommand extends IvimCommand implements ChoiceSource {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Protocol Simulation";
@@ -38,49 +47,60 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 		return all;
 	}
 
+	@Parameter(label = "b-values (s/mm², comma-separated)", attrs = {@Attr(name = "columns", value = "40"),
+		@Attr(name = "alias", value = "b-values")}, persist = false)
+	public String b_values = PAPER_B;
+	@Parameter(label = "Method", style = "choice", persist = false)
+	public String method = FitMethod.BI_FREE.label();
+	@Parameter(label = "Tissue: the method's parameters (S0,f,D,D* | S0,ADC | S0,DDC,alpha | S0,f,D,D*,K | S0,D,K)",
+		attrs = @Attr(name = "columns", value = "30"), persist = false)
+	public String tissue = "1000,0.25,0.00085,0.034";
+	@Parameter(label = "SNR (S0 / noise SD)", min = "0", persist = false)
+	public double snr = 50;
+	@Parameter(label = "Realisations", min = "2", max = "10000000", persist = false)
+	public int realisations = 1000;
+	@Parameter(label = "Random seed", persist = false)
+	public long seed = 1;
+	@Parameter(label = "Save the table to folder (optional)", style = "directory", required = false, persist = false)
+	public String save = "";
+
+	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
+	public ResultsTable simulation;
+
 	@Override
-	void execute() {
-		CommandOptions o = new CommandOptions("IVIM Protocol Simulator");
+	public String[] choices(String parameter) {
+		if (!parameter.equals("method")) return null;
 		FitMethod[] offered = methods();
 		String[] labels = new String[offered.length];
 		for (int i = 0; i < labels.length; i++) labels[i] = offered[i].label();
-		o.addString("b-values (s/mm², comma-separated)", PAPER_B, 40);
-		o.addChoice("method", labels, FitMethod.BI_FREE.label());
-		o.addString("tissue (the method's parameters: S0,f,D,D* | S0,ADC | S0,DDC,alpha | S0,f,D,D*,K | S0,D,K)", "1000,0.25,0.00085,0.034", 30);
-		o.addNumber("snr (S0 / noise SD)", 50, 1);
-		o.addNumber("realisations", 1000, 0);
-		o.addNumber("seed", 1, 0);
-		o.addDirectory("save (folder for the table as CSV; optional)", "");
-		o.helpPage("IVIM Protocol Simulator...");
-		if (!o.show()) return;
+		return labels;
+	}
+
+	@Override
+	void execute() {
+		FitMethod[] offered = methods();
 		double[] b;
 		try {
-			b = BValueText.parseList(o.nextString());
+			b = BValueText.parseList(b_values);
 		}
 		catch (org.ivimj.ij.IvimInputException e) {
 			throw new CommandException("b-values: " + e.getMessage());
 		}
-		String label = o.nextChoice();
+		String label = method;
 		FitMethod method = null;
 		for (FitMethod m : offered)
 			if (m.label().equals(label)) method = m;
 		double[] tissue;
 		try {
-			tissue = BValueText.parseList(o.nextString());
+			tissue = BValueText.parseList(this.tissue);
 		}
 		catch (org.ivimj.ij.IvimInputException e) {
 			throw new CommandException("tissue: give the method's parameters as numbers, e.g. 1000,0.25,0.00085,0.034 ("
 				+ e.getMessage() + ")");
 		}
-		double snr = o.nextNumber();
-		double realisations = o.nextNumber();
-		long seed = (long) o.nextNumber();
-		String save = o.nextString();
-		if (!(realisations >= 2 && realisations <= 1e7))
-			throw new CommandException("realisations must be from 2 to 10,000,000, not " + realisations + ".");
 		ProtocolSimulator.Row[] rows;
 		try {
-			rows = ProtocolSimulator.simulate(b, method, tissue, snr, (int) realisations, new FitOptions(), seed);
+			rows = ProtocolSimulator.simulate(b, method, tissue, snr, realisations, new FitOptions(), seed);
 		}
 		catch (IllegalArgumentException e) {
 			throw new CommandException(e.getMessage());
@@ -102,7 +122,8 @@ public class ProtocolSimulatorCommand extends IvimCommand {
 			out.addValue("b_values", BValueText.format(b));
 		}
 		showReadably(out, snr);
-		IvimTables.publish(out, TITLE, save);
+		IvimTables.save(out, TITLE, save);
+		simulation = out;
 		ij.IJ.showStatus(String.format(Locale.ROOT, "IVIM-J: simulated %d realisations", (int) realisations));
 	}
 

@@ -11,46 +11,52 @@ import org.ivimj.ij.IvimTables;
 import org.ivimj.stats.IntraclassCorrelation;
 import org.ivimj.stats.IvimStatistics;
 import org.ivimj.stats.ReaderMatch;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › Statistics › IVIM Reader Agreement: ICC between two readers per parameter, from
  * two tables matched by ROI name or from two columns of one table, with the form named, its
  * F-distribution CI and the paper's verbal grade, into {@value #TITLE}.
  */
-public class ReaderAgreementCommand extends IvimCommand {
+@Plugin(type = Command.class, label = "IVIM Reader Agreement...", description = "inter-reader ICC per parameter",
+	attrs = @Attr(name = "help", value = "statistics.md ### IVIM Reader Agreement..."))
+public class ReaderAgreementCommand extends TwoReadersCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM Agreement";
 
-	static final String[] MODES = {"two tables", "two columns"};
+	static final String TWO_TABLES = "two tables";
 	/** The forms reported: absolute agreement and consistency, single and average measures. */
 	static final String[] FORMS = {"ICC2", "ICC2k", "ICC3", "ICC3k"};
 
+	@Parameter(label = "Input: two tables matched by ROI name, or two columns of one table", choices = {TWO_TABLES, "two columns"},
+		persist = false)
+	public String input = TWO_TABLES;
+	@Parameter(label = "Reader 1's columns (two columns)", required = false, attrs = @Attr(name = "columns", value = "30"), persist = false)
+	public String columns1 = "";
+	@Parameter(label = "Reader 2's columns, same order (two columns)", required = false, attrs = @Attr(name = "columns", value = "30"),
+		persist = false)
+	public String columns2 = "";
+	@Parameter(label = "Confidence level", min = "0", max = "1", persist = false)
+	public double confidence = 0.95;
+
+	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
+	public ResultsTable agreement;
+
 	@Override
 	void execute() {
-		CommandOptions o = new CommandOptions("IVIM Reader Agreement");
-		List<String> titles = IvimTables.titles();
-		o.addChoice("Input", MODES, MODES[0]);
-		o.addTable("Reader1 table", titles, titles.isEmpty() ? "" : titles.get(0));
-		o.addTable("Reader2 table (two tables)", titles, titles.size() < 2 ? "" : titles.get(1));
-		o.addString("ROI name column (two tables)", "ROI", 12);
-		o.addString("Parameters (two tables; empty = all numeric in both)", "", 30);
-		o.addString("Columns1 (two columns: reader 1's columns)", "", 30);
-		o.addString("Columns2 (two columns: reader 2's columns, same order)", "", 30);
-		o.addNumber("Confidence level", 0.95, 2);
-		o.addDirectory("Save tables to folder (optional)", "");
-		o.helpPage("IVIM Reader Agreement...");
-		if (!o.show()) return;
-		String mode = o.nextChoice();
-		String t1 = o.nextString().trim(), t2 = o.nextString().trim(), roi = o.nextString().trim();
-		String params = o.nextString().trim(), cols1 = o.nextString().trim(), cols2 = o.nextString().trim();
-		double confidence = o.nextNumber();
-		checkConfidence(confidence);
-		String save = o.nextString();
+		String mode = input;
+		String t1 = reader1.trim(), t2 = reader2.trim(), roi = this.roi.trim();
+		String params = parameters.trim(), cols1 = columns1.trim(), cols2 = columns2.trim();
+		StudyCommand.checkConfidence(confidence);
 		ResultsTable a = StudyInput.table(t1);
 		List<String> names = new ArrayList<>();
 		List<double[]> r1 = new ArrayList<>(), r2 = new ArrayList<>();
-		if (mode.equals(MODES[0])) {
+		if (mode.equals(TWO_TABLES)) {
 			ResultsTable b = StudyInput.table(t2);
 			ReaderMatch m = ReaderTables.match(a, t1, b, t2, roi);
 			List<String> ps = params.isEmpty() ? ReaderTables.common(a, b, roi) : StudyInput.list(params);
@@ -104,7 +110,8 @@ public class ReaderAgreementCommand extends IvimCommand {
 				out.addValue("Excluded", left);
 			}
 		}
-		IvimTables.publish(out, TITLE, save);
+		IvimTables.save(out, TITLE, save);
+		agreement = out;
 	}
 
 	private static double[][] complete(double[] x, double[] y) {

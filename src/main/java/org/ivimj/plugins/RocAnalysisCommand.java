@@ -7,7 +7,6 @@ import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 
 import java.awt.Color;
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,11 @@ import org.ivimj.stats.DeLongRoc;
 import org.ivimj.stats.IvimStatistics;
 import org.ivimj.stats.LogisticRegression;
 import org.ivimj.stats.StudyData;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › Statistics › IVIM ROC Analysis: per parameter and for the combined logistic
@@ -25,7 +29,9 @@ import org.ivimj.stats.StudyData;
  * (Table 4) into {@value #TITLE}; the ROC curves (Figure 3) as the plot {@value #PLOT_TITLE}; and
  * optionally DeLong's test of two parameters' AUCs into {@value #COMPARISON_TITLE}.
  */
-public class RocAnalysisCommand extends IvimCommand {
+@Plugin(type = Command.class, label = "IVIM ROC Analysis...", description = "AUC, cut-offs, sensitivity and specificity (Table 4, Figure 3)",
+	attrs = @Attr(name = "help", value = "statistics.md ### IVIM ROC Analysis... (Table 4, Figure 3)"))
+public class RocAnalysisCommand extends StudyCommand {
 
 	/** Title of the output table. */
 	public static final String TITLE = "IVIM ROC";
@@ -34,33 +40,38 @@ public class RocAnalysisCommand extends IvimCommand {
 	/** Title of the figure (saved as {@code IVIM_ROC_Curves.png}). */
 	public static final String PLOT_TITLE = "IVIM ROC Curves";
 
-	static final String[] DIRECTIONS = {"auto", "higher", "lower"};
 	private static final Color[] COLORS = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
 		new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), Color.BLACK};
 
+	@Parameter(label = "Direction (values higher or lower in the positive group; auto compares the medians, as pROC)",
+		choices = {"auto", "higher", "lower"}, persist = false)
+	public String direction = "auto";
+	@Parameter(label = "Combined: parameters of a logistic score (optional)", required = false, attrs = @Attr(name = "columns", value = "20"),
+		persist = false)
+	public String combined = "";
+	@Parameter(label = "Compare: two parameters for DeLong's test (optional)", required = false, attrs = @Attr(name = "columns", value = "20"),
+		persist = false)
+	public String compare = "";
+	@Parameter(label = "Confidence level", min = "0", max = "1", persist = false)
+	public double confidence = 0.95;
+	@Parameter(label = "plot: the ROC curves", persist = false)
+	public boolean plot = true;
+
+	@Parameter(type = ItemIO.OUTPUT, label = TITLE)
+	public ResultsTable roc;
+	@Parameter(type = ItemIO.OUTPUT, label = COMPARISON_TITLE)
+	public ResultsTable roc_comparison;
+	@Parameter(type = ItemIO.OUTPUT, label = PLOT_TITLE)
+	public ImagePlus curves_plot;
+
 	@Override
 	void execute() {
-		CommandOptions o = new CommandOptions("IVIM ROC Analysis");
-		StudyInput.addOptions(o);
-		o.addChoice("Direction", DIRECTIONS, "auto");
-		o.addString("Combined (parameters of the logistic score; empty = none)", "", 20);
-		o.addString("Compare (two parameters for DeLong's test; empty = none)", "", 20);
-		o.addNumber("Confidence level", 0.95, 2);
-		o.addCheckbox("Plot ROC curves", true);
-		o.addDirectory("Save tables to folder (optional)", "");
-		o.addHelp("Direction: values higher or lower in the positive group; auto compares the group medians (as pROC).");
-		o.helpPage("IVIM ROC Analysis...");
-		if (!o.show()) return;
-		StudyInput in = StudyInput.read(o);
-		String dirKey = o.nextChoice();
-		DeLongRoc.Direction direction = dirKey.equals("higher") ? DeLongRoc.Direction.HIGHER
-			: dirKey.equals("lower") ? DeLongRoc.Direction.LOWER : null;
-		List<String> combined = StudyInput.list(o.nextString());
-		List<String> compare = StudyInput.list(o.nextString());
-		double confidence = o.nextNumber();
+		StudyInput in = input();
+		DeLongRoc.Direction dir = direction.equals("higher") ? DeLongRoc.Direction.HIGHER
+			: direction.equals("lower") ? DeLongRoc.Direction.LOWER : null;
+		List<String> combined = StudyInput.list(this.combined);
+		List<String> compare = StudyInput.list(this.compare);
 		checkConfidence(confidence);
-		boolean plot = o.nextBoolean();
-		String save = o.nextString();
 		if (!compare.isEmpty() && compare.size() != 2)
 			throw new CommandException("\"compare\" needs exactly two parameters separated by a comma, e.g. compare=[Dstar,f].");
 		for (String p : combined) StudyInput.numericColumn(StudyInput.table(in.tableTitle), in.tableTitle, p);
@@ -72,8 +83,8 @@ public class RocAnalysisCommand extends IvimCommand {
 		for (String p : in.parameters) {
 			StudyData.Split s = in.split(p);
 			logExcluded(TITLE + " " + p, s.excluded);
-			DeLongRoc.Result r = IvimStatistics.roc(s.positive, s.negative, direction, confidence);
-			row(out, p, r, direction == null ? "auto" : "set", s.excluded.size());
+			DeLongRoc.Result r = IvimStatistics.roc(s.positive, s.negative, dir, confidence);
+			row(out, p, r, dir == null ? "auto" : "set", s.excluded.size());
 			names.add(p);
 			curves.add(r);
 		}
@@ -100,10 +111,12 @@ public class RocAnalysisCommand extends IvimCommand {
 			}
 		}
 		// The comparison can still be refused: make it before anything is published or written.
-		IvimResultsTable comparison = compare.size() == 2 ? compare(in, compare, direction, confidence) : null;
-		IvimTables.publish(out, TITLE, save);
-		if (comparison != null) IvimTables.publish(comparison, COMPARISON_TITLE, save);
-		if (plot && !curves.isEmpty()) plot(names, curves, save);
+		IvimResultsTable comparison = compare.size() == 2 ? compare(in, compare, dir, confidence) : null;
+		IvimTables.save(out, TITLE, save);
+		if (comparison != null) IvimTables.save(comparison, COMPARISON_TITLE, save);
+		roc = out;
+		roc_comparison = comparison;
+		if (plot && !curves.isEmpty()) curves_plot = plot(names, curves, save);
 	}
 
 	private static void row(ResultsTable out, String name, DeLongRoc.Result r, String directionSource, int excluded) {
@@ -166,7 +179,7 @@ public class RocAnalysisCommand extends IvimCommand {
 		return out;
 	}
 
-	private static void plot(List<String> names, List<DeLongRoc.Result> curves, String save) {
+	private static ImagePlus plot(List<String> names, List<DeLongRoc.Result> curves, String save) {
 		Plot plot = new Plot(PLOT_TITLE, "1 - Specificity", "Sensitivity");
 		plot.setLimits(0, 1, 0, 1);
 		plot.setFrameSize(480, 480);
@@ -192,11 +205,7 @@ public class RocAnalysisCommand extends IvimCommand {
 			if (!new FileSaver(imp).saveAsPng(png.getPath())) throw new CommandException("Cannot write " + png + ".");
 			IJ.log("IVIM-J: wrote " + png.getPath());
 		}
-		if (!GraphicsEnvironment.isHeadless()) plot.show();
-		lastPlot = imp;
+		return imp;
 	}
-
-	/** The last ROC figure made (for scripts and tests; headless there is no window to find it by). */
-	static ImagePlus lastPlot;
 
 }

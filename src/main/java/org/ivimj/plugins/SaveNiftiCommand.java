@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.measure.Calibration;
-import ij.plugin.PlugIn;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +18,12 @@ import org.ivimj.io.BvalFile;
 import org.ivimj.io.IvimImportException;
 import org.ivimj.io.NiftiGeometry;
 import org.ivimj.io.NiftiWriter;
+import org.ivimj.ij.ChoiceSource;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › Save as NIfTI...: saves the current image (a parameter map, or a whole hyperstack)
@@ -29,54 +34,63 @@ import org.ivimj.io.NiftiWriter;
  * Macro: {@code run("Save as NIfTI...", "save=/out/D.nii.gz geometry=[dwi]");} where geometry is
  * "this image" (default) or the title of an open image.
  */
-public class SaveNiftiCommand implements PlugIn {
+@Plugin(type = Command.class, label = "Save as NIfTI...", description = "an image or map as NIfTI-1 with its scanner geometry",
+	attrs = @Attr(name = "help", value = "import.md ## Save as NIfTI..."))
+public class SaveNiftiCommand extends IvimCommand implements ChoiceSource {
 
-	static final String TITLE = "IVIM NIfTI export";
+	static final String TITLE = "Save as NIfTI";
 	static final String THIS_IMAGE = "this image";
 
-	@Override
-	public void run(String arg) {
-		CommandOutput.guarded(TITLE, () -> execute(arg));
+	@Parameter(label = "Image to save", required = false, persist = false)
+	public ImagePlus image;
+	@Parameter(label = "NIfTI file (.nii, or .nii.gz compressed)", style = "file", initializer = "suggestPath", persist = false)
+	public String save = "";
+	@Parameter(label = "Position in the scanner from (this image, or an open image's title)", style = "choice", persist = false)
+	public String geometry = THIS_IMAGE;
+	@Parameter(label = "Image whose geometry to use (scripts; else the geometry option decides)", required = false, persist = false)
+	public ImagePlus geometry_image;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "File written")
+	public String written;
+
+	/** The default file: beside the image's own file, named after it. */
+	protected void suggestPath() {
+		if (image != null && (save == null || save.isEmpty())) save = defaultPath(image);
 	}
 
-	private void execute(String arg) {
-		ImagePlus imp = WindowManager.getCurrentImage();
-		if (imp == null) {
-			CommandOutput.error(TITLE, "No image is open: there is nothing to save.");
-			return;
-		}
+	@Override
+	public String[] choices(String parameter) {
+		if (!parameter.equals("geometry")) return null;
 		List<String> titles = new ArrayList<>();
 		titles.add(THIS_IMAGE);
 		int[] ids = WindowManager.getIDList();
 		if (ids != null)
 			for (int id : ids) {
 				ImagePlus other = WindowManager.getImage(id);
-				if (other != null && other != imp) titles.add(other.getTitle());
+				if (other != null && other != image && !titles.contains(other.getTitle())) titles.add(other.getTitle());
 			}
-		CommandOptions gd = new CommandOptions("Save as NIfTI");
-		gd.addFileField("Save", defaultPath(imp));
-		gd.requireInMacro();
-		gd.addChoice("Geometry", titles.toArray(new String[0]), THIS_IMAGE);
-		gd.helpPage("Save as NIfTI...");
-		if (!gd.show()) return;
-		String file = gd.nextString();
-		String geometryFrom = gd.nextChoiceAsTyped();
-		if (file == null || file.trim().isEmpty()) {
-			CommandOutput.error(TITLE, "No file given: use save=/path/to/map.nii.gz.");
-			return;
-		}
-		Path path = org.ivimj.ij.UserPaths.of(file, "save");
+		if (geometry != null && !titles.contains(geometry) && WindowManager.getImage(geometry) != null) titles.add(geometry);
+		return titles.toArray(new String[0]);
+	}
+
+	@Override
+	void execute() {
+		if (image == null) throw new CommandException("No image is open: there is nothing to save.");
+		if (save == null || save.trim().isEmpty()) throw new CommandException("No file given: use save=/path/to/map.nii.gz.");
+		Path path = org.ivimj.ij.UserPaths.of(save, "save");
 		String name = path.getFileName().toString().toLowerCase();
 		if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) path = path.resolveSibling(path.getFileName() + ".nii");
 		try {
-			save(imp, path, geometrySource(imp, geometryFrom));
+			save(image, path, geometry_image != null ? geometry_image : geometrySource(image, geometry));
 		}
 		catch (IvimImportException | IllegalArgumentException e) {
-			CommandOutput.error(TITLE, e.getMessage());
+			throw new CommandException(e.getMessage());
 		}
 		catch (IOException e) {
-			CommandOutput.error(TITLE, path + ": cannot be written (" + e + ")");
+			throw new CommandException(path + ": cannot be written (" + e + ")");
 		}
+		written = path.toString();
+		IJ.log("IVIM-J: wrote " + written);
 	}
 
 	private static ImagePlus geometrySource(ImagePlus imp, String choice) {

@@ -2,8 +2,6 @@ package org.ivimj.plugins;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.WindowManager;
-import ij.plugin.PlugIn;
 
 import java.nio.file.Paths;
 
@@ -11,9 +9,12 @@ import org.ivimj.ij.BDimension;
 import org.ivimj.ij.BValueMetadata;
 import org.ivimj.ij.BValueSources;
 import org.ivimj.ij.BValueText;
-import org.ivimj.ij.ImageJOutput;
 import org.ivimj.ij.IvimInputException;
-import org.ivimj.ij.OptionsDialog;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * Plugins › IVIM › Set b-values...: reads the b-values of the current image from a typed list, a text or
@@ -21,50 +22,53 @@ import org.ivimj.ij.OptionsDialog;
  * dimension that holds them, in the image's properties (kept in saved TIFFs); logs them. Macro:
  * {@code run("Set b-values...", "source=[typed list] b-values=[0,50,100,200,800] dimension=automatic");}
  */
-public class SetBValuesCommand implements PlugIn {
+@Plugin(type = Command.class, label = "Set b-values...", description = "store the b-values with the image",
+	initializer = "fromImage", attrs = @Attr(name = "help", value = "fiji-commands.md ## Set b-values..."))
+public class SetBValuesCommand extends IvimCommand {
 
 	public static final String TYPED = "typed list", FILE = "file", LABELS = "slice labels", PROPERTY = "image property";
-	public static final String[] SOURCES = {TYPED, FILE, LABELS, PROPERTY};
 	public static final String AUTOMATIC = "automatic";
-	public static final String[] DIMENSIONS = {AUTOMATIC, "channels", "slices", "frames"};
 
-	@Override
-	public void run(String arg) {
+	@Parameter(label = "Diffusion series", required = false, persist = false)
+	public ImagePlus image;
+	@Parameter(label = "Read the b-values from", choices = {TYPED, FILE, LABELS, PROPERTY}, persist = false)
+	public String source = TYPED;
+	@Parameter(label = "b-values (s/mm², comma-separated)", required = false, attrs = {@Attr(name = "columns", value = "50"),
+		@Attr(name = "alias", value = "b-values")}, persist = false)
+	public String b_values = "";
+	@Parameter(label = "File (text or FSL .bval)", style = "file", required = false, persist = false)
+	public String file = "";
+	@Parameter(label = "Image property", persist = false)
+	public String property = "bvalues";
+	@Parameter(label = "Dimension holding the b-values (automatic when only one fits)", choices = {AUTOMATIC, "channels", "slices",
+		"frames"}, persist = false)
+	public String dimension = AUTOMATIC;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "b-values set")
+	public double[] stored;
+
+	/** Offers what the image already holds: its stored b-values, else its slice labels if they carry b. */
+	protected void fromImage() {
+		if (image == null) return;
 		try {
-			ImagePlus imp = WindowManager.getCurrentImage();
-			if (imp == null) throw new IvimInputException("No image is open: open a diffusion series (one image per "
-				+ "b-value) first.");
-			double[] known = null;
-			BDimension knownDim = null;
-			try {
-				known = BValueMetadata.bValues(imp);
-				knownDim = BValueMetadata.dimension(imp);
+			double[] known = BValueMetadata.bValues(image);
+			if (known != null) {
+				b_values = BValueText.format(known);
+				dimension = BValueMetadata.dimension(image).word();
 			}
-			catch (IvimInputException e) {
-				// Corrupt stored b-values: this command is the remedy, so offer a fresh entry instead of refusing.
-			}
-			OptionsDialog gd = new OptionsDialog("Set b-values");
-			gd.addChoice("source", SOURCES, known != null ? TYPED : labelsWork(imp) ? LABELS : TYPED);
-			gd.addStringField("b-values", known == null ? "" : BValueText.format(known), 50);
-			gd.addFileField("file", "");
-			gd.addStringField("property", "bvalues", 20);
-			gd.addChoice("dimension", DIMENSIONS, knownDim == null ? AUTOMATIC : knownDim.word());
-			gd.addMessage("b in s/mm². Dimension: which of channels, slices or frames holds the b-values\n"
-				+ "(automatic when only one fits). Kept with the image, also in saved TIFFs.");
-			gd.addHelp(HelpPages.url("Set b-values..."));
-			if (!gd.show()) return;
-			String source = gd.getNextChoice();
-			String list = gd.getNextString();
-			String file = gd.getNextString();
-			String property = gd.getNextString();
-			String dim = gd.getNextChoice();
-			double[] b = apply(imp, source, list, file, property, AUTOMATIC.equals(dim) ? null : BDimension.parse(dim));
-			IJ.log("b-values of " + imp.getTitle() + " (" + BValueMetadata.dimension(imp).word() + ", s/mm²): "
-				+ BValueText.format(b));
+			else if (labelsWork(image)) source = LABELS;
 		}
 		catch (IvimInputException e) {
-			ImageJOutput.error(e.getMessage());
+			// Corrupt stored b-values: this command is the remedy, so offer a fresh entry instead of refusing.
 		}
+	}
+
+	@Override
+	void execute() {
+		if (image == null) throw new CommandException("No image is open: open a diffusion series (one image per b-value) first.");
+		stored = apply(image, source, b_values, file, property, AUTOMATIC.equals(dimension) ? null : BDimension.parse(dimension));
+		IJ.log("b-values of " + image.getTitle() + " (" + BValueMetadata.dimension(image).word() + ", s/mm²): "
+			+ BValueText.format(stored));
 	}
 
 	/**
@@ -96,7 +100,7 @@ public class SetBValuesCommand implements PlugIn {
 				dim = BValueSources.dimensionFor(imp, b.length, dimension);
 				break;
 			default:
-				throw new IvimInputException("Unknown source \"" + source + "\": use one of " + String.join(", ", SOURCES) + ".");
+				throw new IvimInputException("Unknown source \"" + source + "\": use one of " + String.join(", ", TYPED, FILE, LABELS, PROPERTY) + ".");
 		}
 		BValueMetadata.set(imp, b, dim);
 		return b;

@@ -38,23 +38,15 @@ final class StudyInput {
 		this.data = data;
 	}
 
-	/** Adds: table, group, positive, parameters. */
-	static void addOptions(CommandOptions o) {
+	/** The table a group analysis reads when none is named: the combined readers' table if open, else the newest. */
+	static String defaultTable() {
 		List<String> titles = IvimTables.titles();
-		String defaultTable = titles.contains(ReaderCombinationCommand.TITLE) ? ReaderCombinationCommand.TITLE
+		return titles.contains(ReaderCombinationCommand.TITLE) ? ReaderCombinationCommand.TITLE
 			: titles.isEmpty() ? "Results" : titles.get(titles.size() - 1);
-		o.addTable("Table", titles, defaultTable);
-		o.addString("Group column", "Group", 12);
-		o.addString("Positive group (empty = first in table)", "", 12);
-		o.addString("Parameters (comma-separated; empty = all numeric)", "", 30);
 	}
 
-	/** Reads the options added by {@link #addOptions} and checks the table; throws CommandException with advice. */
-	static StudyInput read(CommandOptions o) {
-		String title = o.nextString().trim();
-		String groupColumn = o.nextString().trim();
-		String positive = o.nextString().trim();
-		String parameterList = o.nextString().trim();
+	/** Reads and checks the study table; throws CommandException with advice. */
+	static StudyInput read(String title, String groupColumn, String positive, String parameterList) {
 		ResultsTable rt = table(title);
 		if (!rt.columnExists(groupColumn))
 			throw new CommandException("Table \"" + title + "\" has no group column \"" + groupColumn + "\". Its columns are: "

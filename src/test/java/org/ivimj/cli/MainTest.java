@@ -67,7 +67,7 @@ class MainTest {
 		assertEquals(3, NiftiReader.read(out.resolve("dwi_bifree_Dstar.nii.gz")).depth);
 		String json = Files.readString(out.resolve("ivimj.json"));
 		assertTrue(json.contains("\"b_values\": \"0,20,50,100,150,200,400,800,1200,1500\""), json);
-		assertTrue(json.contains("\"fit_options\": \"mono free region=[ROI Manager (all)] table reader2="), json);
+		assertTrue(json.contains("\"fit_options\": \"mono free roi_set=["), json);
 		assertFalse(Files.exists(dir.resolve(".fit-p01.partial")));
 	}
 
@@ -78,14 +78,14 @@ class MainTest {
 		Files.writeString(study.resolve("dwi.bval"), "0 1000\n"); // b-values that do not match the volumes
 		Object[] r = runner(dir, "fit", "--study", study.toString(), "--out", out.toString());
 		assertEquals(1, r[0], (String) r[1]);
-		assertTrue(((String) r[1]).contains("IVIM-J error: IVIM NIfTI import: " + study.resolve("dwi.bval")
+		assertTrue(((String) r[1]).contains("IVIM-J error: NIfTI Diffusion (IVIM): " + study.resolve("dwi.bval")
 			+ ": holds 2 b-value(s) but dwi.nii.gz has 10 volume(s)"), (String) r[1]);
 		assertFalse(Files.exists(out), "a failed study leaves no output folder");
 		assertFalse(Files.exists(dir.resolve(".fit-bad.partial")), "nor a partial one");
 		Files.write(study.resolve("dwi.nii.gz"), new byte[] {31, -117, 8, 0, 1, 2, 3});
 		r = runner(dir, "fit", "--study", study.toString(), "--out", out.toString());
 		assertEquals(1, r[0], (String) r[1]);
-		assertTrue(((String) r[1]).contains("IVIM-J error: IVIM NIfTI import: " + study.resolve("dwi.nii.gz")), (String) r[1]);
+		assertTrue(((String) r[1]).contains("IVIM-J error: NIfTI Diffusion (IVIM): " + study.resolve("dwi.nii.gz")), (String) r[1]);
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class WorkflowTest {
 		assertNotEquals(0, r[0], (String) r[1]);
 		assertTrue(((String) r[1]).contains("Error in rule fit") && ((String) r[1]).contains("study=bad"), (String) r[1]);
 		String log = Files.readString(wf.resolve("logs/fit/bad.log"));
-		assertTrue(log.contains("IVIM-J error: IVIM NIfTI import: " + broken.resolve("dwi.nii.gz")), log);
+		assertTrue(log.contains("IVIM-J error: NIfTI Diffusion (IVIM): " + broken.resolve("dwi.nii.gz")), log);
 		for (String s : new String[] {"p01", "p02", "p03"}) assertTrue(Files.exists(wf.resolve("results/fit/" + s + "/ivimj.json")), s);
 		assertFalse(Files.exists(wf.resolve("results/fit/bad")), "no output of the broken study");
 		try (Stream<Path> all = Files.walk(wf.resolve("results"))) {

@@ -48,7 +48,7 @@ class DecayPlotCommandTest {
 		assertNotNull(IjSession.image("series_decay_lesion_z1"), "" + IjSession.images());
 		assertNotNull(IjSession.image("series_decay_lesion_z1_log"));
 
-		List<Plot> plots = DecayPlotCommand.plots(DiffusionHyperstack.of(imp),
+		List<Plot> plots = DecayPlotCommand.plots(DiffusionHyperstack.of(imp), null,
 			EnumSet.of(FitMethod.BI_FREE, FitMethod.STRETCHED), "linear", new FitOptions());
 		assertEquals(1, plots.size());
 		float[] y = plots.get(0).getYValues();

@@ -122,11 +122,18 @@ class DocumentationExamplesTest {
 				StringWriter printed = new StringWriter();
 				Binding binding = new Binding();
 				binding.setProperty("out", new PrintWriter(printed, true));
+				// As Fiji's script editor does for "#@ CommandService command": the line is read, the service given.
+				org.scijava.Context context = b.code.contains("#@ CommandService command")
+					? new org.scijava.Context(org.scijava.command.CommandService.class) : null;
+				if (context != null) binding.setProperty("command", context.service(org.scijava.command.CommandService.class));
 				try {
-					new GroovyShell(binding).evaluate(b.code);
+					new GroovyShell(binding).evaluate(b.code.replaceAll("(?m)^#@.*$", ""));
 				}
 				catch (Exception | Error e) {
 					fail(b + " fails as written: " + e, e);
+				}
+				finally {
+					if (context != null) context.dispose();
 				}
 				assertFalse(printed.toString().isEmpty(), b + " printed nothing");
 				ran++;
@@ -208,7 +215,7 @@ class DocumentationExamplesTest {
 		boolean statistics = code.contains("IVIM Readers Combined") || code.contains("IVIM Example Reader")
 			|| code.contains("IVIM Combine Readers");
 		if (statistics && !code.contains("IVIM Example Study")) {
-			IJ.run("IVIM Example Study...", "");
+			IJ.run("IVIM Example Study...", "save=[]");
 			if (code.contains("IVIM Readers Combined") && !code.contains("IVIM Combine Readers..."))
 				IJ.run("IVIM Combine Readers...", "reader1=[IVIM Example Reader 1] reader2=[IVIM Example Reader 2] roi=ROI");
 		}

@@ -71,7 +71,7 @@ class ExampleMacrosTest {
 			+ "run(\"Fit IVIM Maps...\", \"mono\");\nprint(\"still running\");\n");
 		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, null, dir);
 		assertEquals(1, run.exitCode, run.toString());
-		assertTrue(run.output.contains("IVIM-J error: No b-values are known for \"x\""), run.toString());
+		assertTrue(run.output.contains("IVIM-J error: Fit IVIM Maps: No b-values are known for \"x\""), run.toString());
 		assertTrue(!run.output.contains("still running"), run.toString());
 	}
 }

@@ -63,7 +63,7 @@ class FitMapsCommandTest {
 		rm.addRoi(right);
 		float[] before = ((float[]) imp.getStack().getPixels(7)).clone();
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono segmented free stretched region=[ROI Manager (all)] r2_maps table");
 
 		ImagePlus d = IjSession.image("series_biseg_D (mm2 s-1)");
 		assertNotNull(d, "maps: " + IjSession.images());
@@ -121,7 +121,7 @@ class FitMapsCommandTest {
 		ImagePlus imp = DiffusionSeries.create(20, 10, 2, 32);
 		imp.setProp(org.ivimj.ij.DiffusionImages.GEOMETRY_KEY, "qform=1 dim=20,10,2");
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "mono region=[whole image]");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[whole image]");
 		assertEquals("qform=1 dim=20,10,2",
 			IjSession.image("series_mono_ADC (mm2 s-1)").getProp(org.ivimj.ij.DiffusionImages.GEOMETRY_KEY));
 	}
@@ -133,7 +133,7 @@ class FitMapsCommandTest {
 		rm.addRoi(new Roi(12, 1, 3, 3));
 		rm.select(1);
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "segmented region=[ROI Manager (selected)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] segmented region=[ROI Manager (selected)] table");
 		ResultsTable rt = Analyzer.getResultsTable();
 		assertEquals(2, rt.size(), "one ROI on two slices");
 		ImagePlus f = IjSession.image("series_biseg_f");
@@ -146,7 +146,7 @@ class FitMapsCommandTest {
 		ImagePlus imp = DiffusionSeries.create(20, 10, 1, 32);
 		imp.setRoi(new Roi(0, 0, 4, 4));
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "mono region=automatic table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=automatic table");
 		ImagePlus adc = IjSession.image("series_mono_ADC (mm2 s-1)");
 		assertFalse(Float.isNaN(adc.getProcessor().getf(3, 3)));
 		assertTrue(Float.isNaN(adc.getProcessor().getf(4, 4)));
@@ -161,14 +161,14 @@ class FitMapsCommandTest {
 		for (int i = 1; i <= imp.getStackSize(); i++)
 			for (int x = 0; x < 20; x++) imp.getStack().getProcessor(i).setf(x, 0, 0);
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "mono region=automatic background=auto");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=automatic background=auto");
 		ImagePlus adc = IjSession.image("series_mono_ADC (mm2 s-1)");
 		assertTrue(Float.isNaN(adc.getStack().getProcessor(2).getf(5, 0)), "background is not fitted");
 		assertFalse(Float.isNaN(adc.getStack().getProcessor(2).getf(5, 5)));
 		IjSession.close();
 		IjSession.open();
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "mono region=threshold background=900");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=threshold background=900");
 		adc = IjSession.image("series_mono_ADC (mm2 s-1)");
 		assertFalse(Float.isNaN(adc.getStack().getProcessor(1).getf(2, 5)), "left: S0 1000 > 900");
 		assertTrue(Float.isNaN(adc.getStack().getProcessor(1).getf(15, 5)), "right: S0 800 < 900");
@@ -194,7 +194,7 @@ class FitMapsCommandTest {
 			ImagePlus imp = DiffusionSeries.create(20, 10, 1, bits);
 			imp.setRoi(new Roi(1, 1, 4, 4));
 			IjSession.select(imp);
-			IJ.run("Fit IVIM Maps...", "mono region=selection");
+			IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=selection");
 			ImagePlus adc = IjSession.image("series_mono_ADC (mm2 s-1)");
 			FitResult expected = Ivim.fit(FitMethod.MONO_LOG_LINEAR, DiffusionSeries.B, voxelSignal(imp, 2, 2, 1));
 			assertEquals((float) expected.parameters[1], adc.getProcessor().getf(2, 2), 0, bits + "-bit");
@@ -218,7 +218,7 @@ class FitMapsCommandTest {
 		roi.setPosition(4); // drawn on the 4th b-image: applies to the one position
 		rm.addRoi(roi);
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "segmented region=[ROI Manager (all)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] segmented region=[ROI Manager (all)] table");
 		ImagePlus d = IjSession.image("plain_biseg_D (mm2 s-1)");
 		assertEquals(1, d.getStackSize());
 		assertEquals(DiffusionSeries.LEFT[2], d.getProcessor().getf(1, 1), 2e-6);
@@ -295,7 +295,7 @@ class FitMapsCommandTest {
 		ImagePlus imp = DiffusionSeries.create(20, 10, 1, 32);
 		rm.addRoi(new Roi(-3, -3, 6, 6));
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "mono region=[ROI Manager (all)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[ROI Manager (all)] table");
 		assertEquals(9, Analyzer.getResultsTable().getValue("Voxels", 0), 0);
 		assertFalse(Float.isNaN(IjSession.image("series_mono_ADC (mm2 s-1)").getProcessor().getf(0, 0)));
 	}
@@ -357,13 +357,13 @@ class FitMapsCommandTest {
 		ImagePlus imp = DiffusionSeries.create(20, 10, 1, 32);
 		imp.setRoi(new Roi(1, 1, 2, 2));
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "free region=selection dstar_max=0.02");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] free region=selection dstar_max=0.02");
 		float dStar = IjSession.image("series_bifree_Dstar (mm2 s-1)").getProcessor().getf(1, 1);
 		assertEquals(0.02, dStar, 1e-9, "D* (truth 0.03) stays inside the user's bound");
 		IjSession.close();
 		IjSession.open();
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "free region=selection noise_sigma=40");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] free region=selection noise_sigma=40");
 		float d = IjSession.image("series_bifree_D (mm2 s-1)").getProcessor().getf(1, 1);
 		assertTrue(Math.abs(d - DiffusionSeries.LEFT[2]) > 1e-7, "noise-floor-aware fit of noise-free data differs");
 		FitResult expected = Ivim.fit(FitMethod.BI_FREE, DiffusionSeries.B, voxelSignal(imp, 1, 1, 1),

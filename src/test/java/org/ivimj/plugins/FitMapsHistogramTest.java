@@ -94,7 +94,7 @@ class FitMapsHistogramTest {
 		Roi s1 = roi(new Roi(14, 3, 5, 5), "spot", 1), s3 = roi(new Roi(14, 3, 5, 4), "spot", 3);
 		for (Roi r : new Roi[] {t1, t2, s1, s3}) rm.addRoi(r);
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "segmented free region=[ROI Manager (all)] histogram histogram_plot=bifree_D");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] segmented free region=[ROI Manager (all)] histogram histogram_plot=bifree_D");
 
 		// "table" was not listed, but histogram columns need the ROI table.
 		ResultsTable rt = Analyzer.getResultsTable();
@@ -157,7 +157,7 @@ class FitMapsHistogramTest {
 			rm.addRoi(roi(new Roi(79 + 3 * (k % 3), 58 + 4 * (k / 3), 3, 3), "met " + k, 0));
 		}
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "free region=[ROI Manager (all)] histogram");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] free region=[ROI Manager (all)] histogram");
 		ResultsTable lt = IvimTables.find(LesionHistograms.TITLE);
 		assertEquals(10, lt.size());
 		for (int i = 0; i < lt.size(); i++) lt.setValue("Group", i, lt.getStringValue("Lesion", i).startsWith("tb") ? "tb" : "met");

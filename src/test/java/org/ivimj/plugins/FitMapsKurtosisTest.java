@@ -44,7 +44,7 @@ class FitMapsKurtosisTest {
 		IJ.run("IVIM Phantom...", "slices=1 snr=0 seed=1 b-values=[" + B + "] add_rois");
 		ImagePlus imp = IjSession.image("IVIM_phantom");
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "kurtosis_segmented kurtosis_free kurtosis_mono k_min=0 k_max=2 region=[ROI Manager (all)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] kurtosis_segmented kurtosis_free kurtosis_mono k_min=0 k_max=2 region=[ROI Manager (all)] table");
 		ImagePlus k = IjSession.image("IVIM_phantom_kurtfree_K");
 		assertNotNull(k, "maps: " + IjSession.images());
 		assertNotNull(IjSession.image("IVIM_phantom_kurtseg_Dstar (mm2 s-1)"));
@@ -76,7 +76,7 @@ class FitMapsKurtosisTest {
 		IJ.run("IVIM Phantom...", "slices=1 snr=30 seed=4 b-values=[" + B + "]");
 		ImagePlus imp = IjSession.image("IVIM_phantom");
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "kurtosis_free region=[whole image]");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] kurtosis_free region=[whole image]");
 		double[] b = org.ivimj.ij.BValueText.parseList(B);
 		double[] s = new double[b.length];
 		for (int i = 0; i < b.length; i++) s[i] = imp.getStack().getProcessor(imp.getStackIndex(1, 1, i + 1)).getf(40, 64);

@@ -81,7 +81,7 @@ class FitMapsNoiseTest {
 		air.setName("background air");
 		rm.addRoi(lesion);
 		rm.addRoi(air);
-		IJ.run("Fit IVIM Maps...", "mono_nonlinear region=[ROI Manager (all)] noise_sigma=background table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono_nonlinear region=[ROI Manager (all)] noise_sigma=background table");
 		ImagePlus adc = IjSession.image("noisy_mononl_ADC (mm2 s-1)");
 		assertNotNull(adc, "maps: " + IjSession.images());
 		assertEquals(SIGMA, sigmaInInfo(adc), 0.06 * SIGMA);
@@ -90,7 +90,7 @@ class FitMapsNoiseTest {
 		assertEquals("lesion", rt.getStringValue("ROI", 0));
 		double aware = rt.getValue("mononl_ADC_median", 0);
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "mono_nonlinear region=[ROI Manager (all)] noise_sigma=off table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono_nonlinear region=[ROI Manager (all)] noise_sigma=off table");
 		double plain = Analyzer.getResultsTable().getValue("mononl_ADC_median", 0);
 		assertTrue(Math.abs(aware - 1.5e-3) < Math.abs(plain - 1.5e-3), "aware " + aware + ", plain " + plain);
 	}
@@ -102,7 +102,7 @@ class FitMapsNoiseTest {
 		Roi lesion = new Roi(2, 2, 16, 16);
 		lesion.setName("lesion");
 		rm.addRoi(lesion);
-		IJ.run("Fit IVIM Maps...", "mono_nonlinear region=[ROI Manager (all)] noise_sigma=b0");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono_nonlinear region=[ROI Manager (all)] noise_sigma=b0");
 		ImagePlus adc = IjSession.image("noisy_mononl_ADC (mm2 s-1)");
 		assertNotNull(adc, "maps: " + IjSession.images());
 		assertEquals(SIGMA, sigmaInInfo(adc), 0.1 * SIGMA);

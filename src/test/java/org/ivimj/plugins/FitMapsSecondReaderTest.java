@@ -66,7 +66,7 @@ class FitMapsSecondReaderTest {
 		IJ.run("IVIM Phantom...", "slices=1 snr=50 seed=3 add_rois");
 		Path zip = secondReaderSet(rm, dir);
 		int before = rm.getCount();
-		IJ.run("Fit IVIM Maps...", "free region=[ROI Manager (all)] table reader2=[" + zip + "]");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] free region=[ROI Manager (all)] table reader2=[" + zip + "]");
 		assertEquals(before, rm.getCount(), "the ROI Manager is not changed");
 		ResultsTable r1 = Analyzer.getResultsTable();
 		ResultsTable both = IvimTables.find(ReaderCombinationCommand.TITLE);

@@ -38,7 +38,7 @@ class FitMapsShrinkageTest {
 	@Test
 	void shrinkageMapsPosteriorSdsAndTableColumns() {
 		IJ.run("IVIM Phantom...", "slices=3 snr=30 seed=5 add_rois");
-		IJ.run("Fit IVIM Maps...", "free shrinkage prior_components=1 region=[ROI Manager (all)] standard_error_maps table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] free shrinkage prior_components=1 region=[ROI Manager (all)] standard_error_maps table");
 		ImagePlus f = IjSession.image("IVIM_phantom_bayes_f");
 		assertNotNull(f, "maps: " + IjSession.images());
 		assertNotNull(IjSession.image("IVIM_phantom_bayes_f_SE"), "posterior SD map: " + IjSession.images());
@@ -58,7 +58,7 @@ class FitMapsShrinkageTest {
 	@Test
 	void modelSelectionLabelMapAndCounts() {
 		IJ.run("IVIM Phantom...", "slices=1 snr=100 seed=2 add_rois");
-		IJ.run("Fit IVIM Maps...", "mono region=[ROI Manager (all)] model_selection=AICc table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[ROI Manager (all)] model_selection=AICc table");
 		ImagePlus labels = IjSession.image("IVIM_phantom_model_AICc");
 		assertNotNull(labels, "label map: " + IjSession.images());
 		ResultsTable rt = Analyzer.getResultsTable();

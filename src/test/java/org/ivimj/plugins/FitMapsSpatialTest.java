@@ -47,7 +47,7 @@ class FitMapsSpatialTest {
 		IJ.run("IVIM Phantom...", "slices=2 snr=15 seed=2 add_rois");
 		ImagePlus imp = IjSession.image("IVIM_phantom");
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "free spatial region=threshold standard_error_maps");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] free spatial region=threshold standard_error_maps");
 		ImagePlus f = IjSession.image("IVIM_phantom_spatial_f"), free = IjSession.image("IVIM_phantom_bifree_f");
 		assertNotNull(f, "maps: " + IjSession.images());
 		assertNotNull(IjSession.image("IVIM_phantom_spatial_Dstar_SE (mm2 s-1)"));
@@ -55,7 +55,7 @@ class FitMapsSpatialTest {
 		assertTrue(spatialError < 0.6 * freeError, "f in the lesion: spatial " + spatialError + ", free " + freeError);
 
 		IjSession.select(imp);
-		IJ.run("Fit IVIM Maps...", "spatial spatial_weight=4 spatial_edge=1.5 region=[ROI Manager (all)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] spatial spatial_weight=4 spatial_edge=1.5 region=[ROI Manager (all)] table");
 		ResultsTable rt = Analyzer.getResultsTable();
 		assertEquals(0.45, rt.getValue("spatial_f_mean", 0), 0.05);
 		assertTrue(rt.getValue("spatial_Dstar_postsd", 0) > 0);
@@ -74,6 +74,6 @@ class FitMapsSpatialTest {
 		assertEquals(128 * 128, r.fits.get(FitMethod.BI_SPATIAL).voxelCount);
 		IjSession.select(imp);
 		String e = IjSession.runExpectingError("Fit IVIM Maps...", "spatial spatial_weight=-2 region=threshold");
-		assertTrue(e.contains("spatial weight"), e);
+		assertTrue(e.contains("spatial_weight=-2 is out of range: give a value of at least 0"), e);
 	}
 }

@@ -46,7 +46,7 @@ class HostileFileCommandTest {
 			+ "print(\"this line must not run\");\n");
 		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, null, dir, "-Xmx192m");
 		assertEquals(1, run.exitCode, run.toString());
-		assertTrue(run.output.contains("IVIM-J error: IVIM NIfTI import: " + bomb + ": 256 x 256 x 64 x 16 voxels would need about"),
+		assertTrue(run.output.contains("IVIM-J error: NIfTI Diffusion (IVIM): " + bomb + ": 256 x 256 x 64 x 16 voxels would need about"),
 			run.toString());
 		assertFalse(run.output.contains("this line must not run"), run.toString());
 		assertFalse(run.output.contains("Out of memory"), run.toString());

@@ -96,7 +96,7 @@ class ImportDicomDiffusionCommandTest {
 		ImagePlus plain = IJ.createImage("plain", "16-bit ramp", 8, 8, 3);
 		WindowManager.setTempCurrentImage(plain);
 		String msg = runExpectingError("DICOM Stack to IVIM Hyperstack...", "repeats=trace");
-		assertTrue(msg.startsWith("IVIM DICOM import: plain, slice 1: carries no DICOM header"), msg);
+		assertTrue(msg.startsWith("DICOM Stack to IVIM Hyperstack: plain, slice 1: carries no DICOM header"), msg);
 		assertEquals(plain, WindowManager.getCurrentImage());
 	}
 
@@ -104,11 +104,11 @@ class ImportDicomDiffusionCommandTest {
 	void badFolderAndBadChoiceAreReportedAndNothingIsLeftOpen(@TempDir Path dir) {
 		int before = WindowManager.getImageCount();
 		String msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + dir.resolve("missing") + "]");
-		assertEquals("IVIM DICOM import: " + dir.resolve("missing") + ": is not a folder", msg);
+		assertEquals("DICOM Diffusion Series (IVIM): " + dir.resolve("missing") + ": is not a folder", msg);
 		msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + SharedData.geDicom() + "] repeats=median");
-		assertTrue(msg.contains("Unknown choice for repeats 'median'"), msg);
+		assertTrue(msg.contains("\"median\" is not a valid choice for repeats=: use one of trace (geometric mean)"), msg);
 		msg = runExpectingError("DICOM Diffusion Series (IVIM)...", "folder=[" + dir + "]");
-		assertEquals("IVIM DICOM import: " + dir + ": holds no DICOM images", msg);
+		assertEquals("DICOM Diffusion Series (IVIM): " + dir + ": holds no DICOM images", msg);
 		assertEquals(before, WindowManager.getImageCount());
 	}
 

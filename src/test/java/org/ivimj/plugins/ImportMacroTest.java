@@ -42,7 +42,7 @@ class ImportMacroTest {
 		Files.writeString(dir.resolve("notes.txt"), "not DICOM");
 		Path macro = ImageJHarness.projectDir().resolve("macros/ivim_import_error.ijm");
 		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, dir.toString(), dir);
-		assertTrue(run.output.contains("IVIM-J error: IVIM DICOM import: " + dir + ": holds no DICOM images"), run.toString());
+		assertTrue(run.output.contains("IVIM-J error: DICOM Diffusion Series (IVIM): " + dir + ": holds no DICOM images"), run.toString());
 		assertFalse(run.output.contains("this line must not run"), run.toString());
 		// One error path: an import error fails the -batch run like a fit error does.
 		assertEquals(1, run.exitCode, run.toString());

@@ -72,16 +72,16 @@ class ImportNiftiCommandTest {
 		int before = WindowManager.getImageCount();
 		Path nii = Files.copy(SharedData.geNifti(), dir.resolve("dwi.nii"));
 		String msg = ImportDicomDiffusionCommandTest.runExpectingError("NIfTI Diffusion (IVIM)...", "open=[" + nii + "]");
-		assertTrue(msg.startsWith("IVIM NIfTI import: " + nii + ": has 7 volumes but no b-value file dwi.bval"), msg);
+		assertTrue(msg.startsWith("NIfTI Diffusion (IVIM): " + nii + ": has 7 volumes but no b-value file dwi.bval"), msg);
 		Files.writeString(dir.resolve("dwi.bval"), "0 1000");
 		msg = ImportDicomDiffusionCommandTest.runExpectingError("NIfTI Diffusion (IVIM)...", "open=[" + nii + "]");
-		assertEquals("IVIM NIfTI import: " + dir.resolve("dwi.bval") + ": holds 2 b-value(s) but dwi.nii has 7 volume(s)", msg);
+		assertEquals("NIfTI Diffusion (IVIM): " + dir.resolve("dwi.bval") + ": holds 2 b-value(s) but dwi.nii has 7 volume(s)", msg);
 		Path bad = dir.resolve("bad.nii");
 		Files.write(bad, new byte[200]);
 		msg = ImportDicomDiffusionCommandTest.runExpectingError("NIfTI Diffusion (IVIM)...", "open=[" + bad + "]");
-		assertTrue(msg.startsWith("IVIM NIfTI import: " + bad + ": is truncated"), msg);
+		assertTrue(msg.startsWith("NIfTI Diffusion (IVIM): " + bad + ": is truncated"), msg);
 		msg = ImportDicomDiffusionCommandTest.runExpectingError("NIfTI Diffusion (IVIM)...", "open=[" + dir.resolve("none.nii") + "]");
-		assertEquals("IVIM NIfTI import: " + dir.resolve("none.nii") + ": does not exist", msg);
+		assertEquals("NIfTI Diffusion (IVIM): " + dir.resolve("none.nii") + ": does not exist", msg);
 		assertEquals(before, WindowManager.getImageCount());
 		assertNotNull(dir);
 	}

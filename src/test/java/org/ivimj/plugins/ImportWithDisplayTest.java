@@ -35,8 +35,7 @@ class ImportWithDisplayTest {
 	@Test
 	void macroRunsWithADisplayAndErrorsDoNotHang(@TempDir Path dir) throws Exception {
 		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
-		Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		jarClasses(plugins.resolve("IVIM_J-test.jar"));
+		install(dir);
 		Path out = Files.createDirectories(dir.resolve("out"));
 		String output = runWithDisplay(dir, ImageJHarness.projectDir().resolve("macros/ivim_dicom_to_nifti.ijm"),
 			SharedData.geDicom() + "|" + out);
@@ -55,16 +54,7 @@ class ImportWithDisplayTest {
 	@Test
 	void phantomExampleGivesEveryLesionSliceWithADisplay(@TempDir Path dir) throws Exception {
 		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
-		Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		jarClasses(plugins.resolve("IVIM_J-test.jar"));
-		// The fit needs IVIM-J's dependencies, which Fiji ships in jars/; plain ImageJ finds them in plugins/jars.
-		Path jars = Files.createDirectories(plugins.resolve("jars"));
-		for (Class<?> c : new Class<?>[] {net.imglib2.Cursor.class, org.apache.commons.math3.util.FastMath.class,
-			org.scijava.Context.class})
-		{
-			Path jar = Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-			Files.copy(jar, jars.resolve(jar.getFileName()));
-		}
+		install(dir);
 		Path out = Files.createDirectories(dir.resolve("out"));
 		String output = runWithDisplay(dir, ImageJHarness.projectDir().resolve("macros/phantom_example.ijm"), out.toString());
 		List<String> rows = Files.readAllLines(out.resolve("phantom_roi_results.csv"));
@@ -79,15 +69,7 @@ class ImportWithDisplayTest {
 	@Test
 	void advancedKeysOnAMacroLineWithADisplay(@TempDir Path dir) throws Exception {
 		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
-		Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		jarClasses(plugins.resolve("IVIM_J-test.jar"));
-		Path jars = Files.createDirectories(plugins.resolve("jars"));
-		for (Class<?> c : new Class<?>[] {net.imglib2.Cursor.class, org.apache.commons.math3.util.FastMath.class,
-			org.scijava.Context.class})
-		{
-			Path jar = Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-			Files.copy(jar, jars.resolve(jar.getFileName()));
-		}
+		install(dir);
 		Path macro = dir.resolve("advanced.ijm");
 		Files.writeString(macro, "setBatchMode(true);\n"
 			+ "run(\"IVIM Phantom...\", \"slices=1 snr=50 seed=1 add_rois\");\n"
@@ -101,6 +83,34 @@ class ImportWithDisplayTest {
 		assertTrue(Double.parseDouble(m.group(1)) <= 0.02 + 1e-9, "dstar_max set on the macro line: " + output);
 		assertTrue(output.contains("unknown option 'dstar_mx': did you mean 'dstar_max'?"), output);
 		assertFalse(output.contains("this line must not run"), output);
+	}
+
+	@Test
+	void theJarAloneNamesTheMissingDependencies(@TempDir Path dir) throws Exception {
+		assumeTrue(new File("/usr/bin/xvfb-run").canExecute(), "xvfb-run is needed for the display test (CI installs it)");
+		jarClasses(Files.createDirectories(dir.resolve("plugins")).resolve("IVIM_J-test.jar"));
+		Path macro = dir.resolve("phantom.ijm");
+		Files.writeString(macro, "run(\"IVIM Phantom...\", \"slices=1\");\nprint(\"this line must not run\");\n");
+		String output = runWithDisplay(dir, macro, "");
+		assertTrue(output.contains("IVIM-J error: IVIM-J needs SciJava Common, ImgLib2 and Commons Math, which Fiji ships: in plain "
+			+ "ImageJ copy their jars into the plugins/jars folder (missing: org/scijava/"), output);
+		assertFalse(output.contains("this line must not run"), output);
+	}
+
+	/**
+	 * IVIM-J installed in plain ImageJ as a user does: its jar in plugins/, its dependencies (which Fiji ships
+	 * in jars/) in plugins/jars/.
+	 */
+	private static void install(Path dir) throws Exception {
+		Path plugins = Files.createDirectories(dir.resolve("plugins"));
+		jarClasses(plugins.resolve("IVIM_J-test.jar"));
+		Path jars = Files.createDirectories(plugins.resolve("jars"));
+		for (Class<?> c : new Class<?>[] {net.imglib2.Cursor.class, org.apache.commons.math3.util.FastMath.class,
+			org.scijava.Context.class})
+		{
+			Path jar = Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Files.copy(jar, jars.resolve(jar.getFileName()));
+		}
 	}
 
 	/** The compiled classes and plugins.config as a plugin jar, the way users install IVIM-J. */

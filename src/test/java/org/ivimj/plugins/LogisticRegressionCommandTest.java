@@ -107,6 +107,6 @@ class LogisticRegressionCommandTest {
 	@Test
 	void reportsTooFewCompleteRowsAndBadConfidence() {
 		String e = runExpectingError("IVIM Logistic Regression...", "table=[" + resource("groups_of_3.csv") + "] group=Group parameters=[X] confidence=95");
-		assertErrorMentions(e, "Confidence level must be between 0 and 1");
+		assertErrorMentions(e, "confidence=95 is out of range: give a value from 0 to 1");
 	}
 }

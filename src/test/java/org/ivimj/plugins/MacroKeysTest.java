@@ -56,7 +56,7 @@ class MacroKeysTest {
 	void everyKindOfCommandRefusesAnUnknownKey(@TempDir Path dir) {
 		String e = runExpectingError("IVIM Phantom...", "slices=1 snr=50 colour=red");
 		assertErrorMentions(e, "unknown option 'colour'");
-		run("IVIM Example Study...", "");
+		run("IVIM Example Study...", "save=[]");
 		e = runExpectingError("IVIM Group Comparison...", "table=[IVIM Example Reader 1] group=Group positive=metastasis tset=welch");
 		assertErrorMentions(e, "unknown option 'tset'", "did you mean 'test'?");
 		e = runExpectingError("IVIM Protocol Simulator...", "snr=20 realisation=10");

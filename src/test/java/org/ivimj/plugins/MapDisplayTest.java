@@ -35,7 +35,7 @@ class MapDisplayTest {
 	@Test
 	void noValueIsBlackInEveryMapAndFittedVoxelsAreInColour() {
 		IJ.run("IVIM Phantom...", "slices=1 snr=50 seed=1 add_rois");
-		IJ.run("Fit IVIM Maps...", "mono free stretched region=[ROI Manager (all)]");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono free stretched region=[ROI Manager (all)]");
 		int checked = 0;
 		for (ImagePlus map : IjSession.images()) {
 			String t = map.getTitle();

@@ -70,7 +70,7 @@ class NiftiBAlongThirdAxisTest {
 		assertTrue(imp.getProp(org.ivimj.ij.DiffusionImages.NOTES_KEY).contains("b-values along the third axis"));
 		IJ.run("NIfTI Diffusion (IVIM)...", "open=[" + nii + "] bval=[] repeats=trace");
 		assertArrayEquals(new double[] { 0, 1000 }, BValueMetadata.bValues(WindowManager.getCurrentImage()));
-		IJ.run("Fit IVIM Maps...", "mono region=[whole image]");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[whole image]");
 		assertNull(IJ.getErrorMessage());
 		assertSavedWithGeometry(dir, "ivim3d_mono_ADC");
 	}
@@ -83,7 +83,7 @@ class NiftiBAlongThirdAxisTest {
 		assertArrayEquals(new int[] { 256, 256, 1, 7, 1 }, imp.getDimensions());
 		IJ.run("Set b-values...", "source=[typed list] b-values=[0,1000,1000,1000,1000,1000,1000] dimension=slices");
 		assertNull(IJ.getErrorMessage());
-		IJ.run("Fit IVIM Maps...", "mono region=[whole image]");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[whole image]");
 		assertNull(IJ.getErrorMessage());
 		assertSavedWithGeometry(dir, "ivim3d_mono_ADC");
 	}

@@ -53,7 +53,7 @@ class PhantomCommandTest {
 		assertEquals(2, rm.getCount());
 		assertEquals("tuberculous spondylitis", rm.getName(0));
 
-		IJ.run("Fit IVIM Maps...", "mono segmented free stretched region=[ROI Manager (all)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono segmented free stretched region=[ROI Manager (all)] table");
 		ResultsTable rt = Analyzer.getResultsTable();
 		assertEquals(4, rt.size(), "spondylitis on 3 slices, metastasis on the middle one");
 		PhantomTissue tb = PhantomTissue.TUBERCULOUS_SPONDYLITIS, met = PhantomTissue.SPINAL_METASTASIS;

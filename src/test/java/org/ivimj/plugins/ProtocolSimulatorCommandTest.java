@@ -64,7 +64,7 @@ class ProtocolSimulatorCommandTest {
 	void badNumbersAreReported() {
 		assertErrorMentions(runExpectingError("IVIM Protocol Simulator...", "b-values=[0,abc]"), "b-values");
 		assertErrorMentions(runExpectingError("IVIM Protocol Simulator...", "realisations=1"), "realisations");
-		assertErrorMentions(runExpectingError("IVIM Protocol Simulator...", "snr=-5"), "SNR");
+		assertErrorMentions(runExpectingError("IVIM Protocol Simulator...", "snr=-5"), "snr=-5 is out of range: give a value of at least 0");
 	}
 
 	@Test

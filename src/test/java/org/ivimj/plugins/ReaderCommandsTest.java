@@ -23,7 +23,7 @@ class ReaderCommandsTest {
 	@BeforeEach
 	void setUp() {
 		reset();
-		run("IVIM Example Study...", "");
+		run("IVIM Example Study...", "save=[]");
 	}
 
 	@Test

@@ -62,7 +62,7 @@ class RefusedCommandsTest {
 			"IVIM.bdimension", "not channels, slices or frames");
 		assertErrorMentions(runExpectingError("IVIM Decay Plot...", ""), "IVIM.bdimension");
 		IJ.run("Set b-values...", "source=[typed list] b-values=[0,20,50,100,150,200,400,800,1200,1500] dimension=frames");
-		IJ.run("Fit IVIM Maps...", "mono region=[ROI Manager (all)] table");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[ROI Manager (all)] table");
 		assertEquals(2, ResultsTable.getResultsTable().size());
 	}
 
@@ -95,7 +95,7 @@ class RefusedCommandsTest {
 
 	@Test
 	void refusedRocComparisonWritesNoFile(@TempDir Path dir) {
-		IJ.run("IVIM Example Study...", "");
+		IJ.run("IVIM Example Study...", "save=[]");
 		Path csv = dir.resolve(IvimTables.fileName(RocAnalysisCommand.TITLE) + ".csv");
 		String e = runExpectingError("IVIM ROC Analysis...", "table=[IVIM Example Reader 1] group=Group positive=metastasis "
 			+ "parameters=[Dstar,f] compare=[Dstar,nosuch] save=[" + dir + "]");
@@ -129,8 +129,8 @@ class RefusedCommandsTest {
 			System.setErr(err);
 			IJ.resetEscape();
 		}
-		assertEquals("Fit cancelled (Esc): no maps were made.", e);
-		assertTrue(printed.toString("UTF-8").contains("IVIM-J error: Fit cancelled (Esc)"), printed.toString("UTF-8"));
+		assertEquals("Fit IVIM Maps: Fit cancelled (Esc): no maps were made.", e);
+		assertTrue(printed.toString("UTF-8").contains("IVIM-J error: Fit IVIM Maps: Fit cancelled (Esc)"), printed.toString("UTF-8"));
 		assertEquals(images, IjSession.images().size());
 		assertSame(before, ResultsTable.getResultsTable());
 	}

@@ -48,8 +48,8 @@ class RocAnalysisCommandTest {
 
 	@Test
 	void theFigureHasOneCurvePerParameterAndTheDiagonal() {
-		run("IVIM ROC Analysis...", "table=[" + resource("small_ties_missing.csv") + "] group=Group positive=metastasis combined=[B,C] plot");
-		ImagePlus imp = RocAnalysisCommand.lastPlot;
+		ImagePlus imp = (ImagePlus) org.ivimj.ij.Commands.run(RocAnalysisCommand.class, "table=[" + resource("small_ties_missing.csv")
+			+ "] group=Group positive=metastasis combined=[B,C] plot").getOutput("curves_plot");
 		assertEquals(RocAnalysisCommand.PLOT_TITLE, imp.getTitle());
 		// diagonal + A, B, C + combined
 		assertEquals(5, ((ij.gui.Plot) imp.getProperty(ij.gui.Plot.PROPERTY_KEY)).getNumPlotObjects());
@@ -57,9 +57,8 @@ class RocAnalysisCommandTest {
 
 	@Test
 	void noFigureWithoutThePlotKey(@TempDir Path dir) {
-		RocAnalysisCommand.lastPlot = null;
-		run("IVIM ROC Analysis...", "table=[" + resource("groups_of_3.csv") + "] group=Group positive=case save=[" + dir + "]");
-		assertEquals(null, RocAnalysisCommand.lastPlot);
+		assertEquals(null, org.ivimj.ij.Commands.run(RocAnalysisCommand.class, "table=[" + resource("groups_of_3.csv")
+			+ "] group=Group positive=case save=[" + dir + "]").getOutput("curves_plot"));
 		assertTrue(Files.isRegularFile(dir.resolve("IVIM_ROC.csv")));
 		assertTrue(!Files.exists(dir.resolve("IVIM_ROC_Curves.png")));
 	}

@@ -84,7 +84,7 @@ class SaveNiftiCommandTest {
 		assertTrue(msg.contains("its geometry does not apply"), msg);
 		msg = ImportDicomDiffusionCommandTest.runExpectingError("Save as NIfTI...", "save=[" + dir.resolve("s.nii")
 			+ "] geometry=[no such image]");
-		assertTrue(msg.contains("no open image has that title"), msg);
+		assertTrue(msg.contains("\"no such image\" is not a valid choice for geometry=: use one of this image"), msg);
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class SaveNiftiCommandTest {
 		WindowManager.setTempCurrentImage(map);
 		Path out = dir.resolve("no/such/folder/map.nii");
 		String msg = ImportDicomDiffusionCommandTest.runExpectingError("Save as NIfTI...", "save=[" + out + "]");
-		assertTrue(msg.startsWith("IVIM NIfTI export: " + out + ": cannot be written"), msg);
+		assertTrue(msg.startsWith("Save as NIfTI: " + out + ": cannot be written"), msg);
 		assertFalse(Files.exists(out));
 	}
 

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ivimj.ij.HeadlessRoiManager;
+import org.ivimj.testing.IjSession;
 import org.ivimj.ij.IvimTables;
 import org.ivimj.testing.ImageJHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -36,14 +36,12 @@ class SavedTablesTest {
 	@BeforeEach
 	void setUp() {
 		reset();
-		ImageJHarness.startBatchSession();
-		HeadlessRoiManager.reset();
+		IjSession.open();
 	}
 
 	@AfterEach
 	void tearDown() {
-		HeadlessRoiManager.reset();
-		ImageJHarness.endBatchSession();
+		IjSession.close();
 	}
 
 	@Test

@@ -72,7 +72,7 @@ class ScannerAgreementTest {
 		assertArrayEquals(new double[] { 0, 2500 }, BValueMetadata.bValues(dwi));
 		String notes = dwi.getProp(DiffusionImages.NOTES_KEY);
 		assertTrue(notes.contains("the scanner's rule"), notes);
-		IJ.run("Fit IVIM Maps...", "mono region=[whole image]");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] mono region=[whole image]");
 		assertNull(IJ.getErrorMessage());
 		ImagePlus fitted = imageStartingWith(DWI + "_mono_ADC"); // the title ends with the unit
 		assertNotNull(fitted);

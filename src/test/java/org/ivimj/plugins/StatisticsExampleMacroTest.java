@@ -53,7 +53,7 @@ class StatisticsExampleMacroTest {
 			+ "run(\"IVIM Group Comparison...\", \"table=[IVIM Example Reader 1] group=Diagnosis\");\n"
 			+ "print(\"still running\");\n");
 		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, null, work);
-		assertTrue(run.output.contains("IVIM-J error: Table \"IVIM Example Reader 1\" has no group column \"Diagnosis\""), run.toString());
+		assertTrue(run.output.contains("IVIM-J error: IVIM Group Comparison: Table \"IVIM Example Reader 1\" has no group column \"Diagnosis\""), run.toString());
 		assertFalse(run.output.contains("still running"), run.toString());
 		assertFalse(run.output.contains("HeadlessException"), run.toString());
 	}

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * An in-process ImageJ session for command tests, as a batch-mode macro sees it: commands registered,
- * batch mode on (so outputs are collected as batch-mode images), an empty real ROI Manager. Call
+ * batch mode on (so outputs are collected as batch-mode images), an empty real ROI Manager (a window:
+ * the tests run on a display, Xvfb in CI). Call
  * {@link #open()} before and {@link #close()} after each test.
  */
 public final class IjSession {
@@ -23,8 +24,10 @@ public final class IjSession {
 		ImageJHarness.registerCommands();
 		Interpreter.batchMode = true;
 		clearImages();
-		RoiManager rm = RoiManager.getInstance();
+		// A real ROI Manager window (the tests run on a display, Xvfb in CI), as a user has.
+		RoiManager rm = RoiManager.getRoiManager();
 		rm.reset();
+		org.ivimj.ij.IvimTables.clear();
 		IJ.getErrorMessage();
 		return rm;
 	}

@@ -1,6 +1,7 @@
 package org.ivimj.testing;
 
-import org.ivimj.ij.HeadlessImageJ;
+import org.ivimj.ij.BatchImageJ;
+import org.ivimj.ij.IvimMenus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +29,12 @@ public final class ImageJHarness {
 		return p;
 	}
 
-	/** Makes {@code IJ.run("Command", options)} work headless in this JVM (once per JVM). */
+	/**
+	 * Makes {@code IJ.run("Command", options)} work in this JVM: IVIM-J's commands join ImageJ's menus
+	 * through public API. ImageJ 1 needs a display for that: run the tests under {@code xvfb-run -a}.
+	 */
 	public static synchronized void registerCommands() {
-		System.setProperty("java.awt.headless", "true");
-		HeadlessImageJ.installCommands();
+		IvimMenus.install();
 	}
 
 	/** Starts a headless batch-mode session as a -batch macro has: commands registered, no error pending. */
@@ -66,8 +69,8 @@ public final class ImageJHarness {
 	}
 
 	/**
-	 * Runs a macro file in ImageJ's -batch mode, headless, in a fresh JVM started the way the README
-	 * tells users to (through {@link HeadlessImageJ}), with this project's classes and plugins.config on
+	 * Runs a macro file in ImageJ's -batch mode in a fresh JVM started the way the README tells users to
+	 * (through {@link BatchImageJ}, on this JVM's display), with this project's classes and plugins.config on
 	 * the class path. Standard output and error are returned together.
 	 */
 	public static Run runBatchMacro(Path macro, String argument, Path workDir) throws IOException, InterruptedException {
@@ -81,11 +84,10 @@ public final class ImageJHarness {
 		List<String> cmd = new ArrayList<>();
 		cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		for (String o : jvmOptions) cmd.add(o);
-		cmd.add("-Djava.awt.headless=true");
 		cmd.add("-Dplugins.dir=" + workDir.toAbsolutePath());
 		cmd.add("-cp");
 		cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-		cmd.add(HeadlessImageJ.class.getName());
+		cmd.add(BatchImageJ.class.getName());
 		cmd.add("-batch");
 		cmd.add(macro.toAbsolutePath().toString());
 		if (argument != null) cmd.add(argument);
