@@ -1,6 +1,7 @@
 package org.ivimj.ij;
 
 import ij.IJ;
+import ij.WindowManager;
 import ij.ImagePlus;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
@@ -35,7 +36,7 @@ public final class ImageJOutput {
 		// An IvimResultsTable keeps full precision when the user saves "Results" (ImageJ's own would not).
 		IvimResultsTable rt = IvimResultsTable.of(table);
 		Analyzer.setResultsTable(rt);
-		if (canShowWindows()) rt.show(RoiResultsTable.TITLE);
+		if (canShowWindows() || IvimTables.isTableWindow(WindowManager.getFrame(RoiResultsTable.TITLE))) rt.show(RoiResultsTable.TITLE);
 	}
 
 	/** What a command reports when the JVM runs out of memory despite the checks made before reading. */

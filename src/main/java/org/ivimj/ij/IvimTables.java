@@ -52,6 +52,10 @@ public final class IvimTables {
 		return null;
 	}
 
+	static boolean isTableWindow(Frame f) {
+		return f instanceof TextWindow && ((TextWindow) f).getResultsTable() != null;
+	}
+
 	/** Titles a user can choose from: open table windows, tables produced here, and "Results" if not empty. */
 	public static synchronized List<String> titles() {
 		List<String> r = new ArrayList<>();
@@ -70,7 +74,9 @@ public final class IvimTables {
 		IvimResultsTable table = IvimResultsTable.of(output);
 		PRODUCED.put(title, table);
 		// A batch-mode macro opens no windows (as for images): it reaches the table by title through IVIM-J.
-		if (ImageJOutput.canShowWindows()) table.show(title);
+		// A window already open under this title is updated all the same (as ImageJ's Measure updates an
+		// open Results window in batch mode), so no window keeps an earlier run's rows.
+		if (ImageJOutput.canShowWindows() || isTableWindow(WindowManager.getFrame(title))) table.show(title);
 	}
 
 	/**

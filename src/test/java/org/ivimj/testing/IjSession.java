@@ -24,6 +24,7 @@ public final class IjSession {
 		ImageJHarness.registerCommands();
 		Interpreter.batchMode = true;
 		clearImages();
+		closeTables();
 		// A real ROI Manager window (the tests run on a display, Xvfb in CI), as a user has.
 		RoiManager rm = RoiManager.getRoiManager();
 		rm.reset();
@@ -34,6 +35,7 @@ public final class IjSession {
 
 	public static void close() {
 		clearImages();
+		closeTables();
 		WindowManager.setTempCurrentImage(null);
 		RoiManager rm = RoiManager.getInstance();
 		if (rm != null) rm.reset();
@@ -76,6 +78,16 @@ public final class IjSession {
 			return msg;
 		}
 		throw new AssertionError(command + " did not fail");
+	}
+
+	/** Closes table windows (not the Log), so no test reads or saves an earlier test's table. */
+	private static void closeTables() {
+		java.awt.Frame[] frames = WindowManager.getNonImageWindows();
+		if (frames == null) return;
+		for (java.awt.Frame f : frames)
+			if (f instanceof ij.text.TextWindow && !"Log".equals(f.getTitle())) ((ij.text.TextWindow) f).close(false);
+		ij.measure.ResultsTable results = ij.measure.ResultsTable.getResultsTable();
+		if (results != null) results.reset();
 	}
 
 	private static void clearImages() {
