@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-	static final String[] SCIENCE = {"analysis", "fit", "io", "model", "phantom", "stats"};
+	static final String[] SCIENCE = {"analysis", "fit", "io", "model", "phantom", "pipeline", "stats"};
 
 	@Test
 	void sciencePackagesDoNotImportImageJ() throws IOException {

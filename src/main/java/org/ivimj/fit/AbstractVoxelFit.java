@@ -57,6 +57,12 @@ abstract class AbstractVoxelFit implements VoxelFit {
 
 	/** Writes RSS and R² (1 − RSS/TSS over the samples used) into out. */
 	protected static void goodness(double rss, double[] y, int m, FitResult out) {
+		out.rss = rss;
+		out.rSquared = rSquared(rss, y, m);
+	}
+
+	/** R² = 1 − RSS/TSS over the first m samples (1 for a perfect fit of a flat signal, NaN for an imperfect one). */
+	protected static double rSquared(double rss, double[] y, int m) {
 		double mean = 0;
 		for (int i = 0; i < m; i++) mean += y[i];
 		mean /= m;
@@ -65,8 +71,7 @@ abstract class AbstractVoxelFit implements VoxelFit {
 			double d = y[i] - mean;
 			tss += d * d;
 		}
-		out.rss = rss;
-		out.rSquared = tss > 0 ? 1 - rss / tss : (rss == 0 ? 1 : Double.NaN);
+		return tss > 0 ? 1 - rss / tss : (rss == 0 ? 1 : Double.NaN);
 	}
 
 	/**
@@ -109,16 +114,22 @@ abstract class AbstractVoxelFit implements VoxelFit {
 
 	/** OK, or AT_BOUND when a fitted (non-fixed) parameter sits on a bound. */
 	protected static void setBoundStatus(double[] p, double[] lo, double[] hi, boolean[] fixed, FitResult out) {
-		for (int k = 0; k < p.length; k++) {
-			if (fixed != null && fixed[k]) continue;
-			if (p[k] <= lo[k] || p[k] >= hi[k]) {
-				out.status = FitStatus.AT_BOUND;
-				out.reason = FitReason.PARAMETER_AT_BOUND;
-				return;
-			}
+		if (atBound(p, lo, hi, fixed)) {
+			out.status = FitStatus.AT_BOUND;
+			out.reason = FitReason.PARAMETER_AT_BOUND;
+			return;
 		}
 		out.status = FitStatus.OK;
 		out.reason = FitReason.NONE;
+	}
+
+	/** Whether a fitted (non-fixed; fixed may be null) parameter sits on a bound. */
+	protected static boolean atBound(double[] p, double[] lo, double[] hi, boolean[] fixed) {
+		for (int k = 0; k < p.length; k++) {
+			if (fixed != null && fixed[k]) continue;
+			if (p[k] <= lo[k] || p[k] >= hi[k]) return true;
+		}
+		return false;
 	}
 
 	protected static double max(double[] y, int m) {

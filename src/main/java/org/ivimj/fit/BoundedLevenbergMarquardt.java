@@ -221,6 +221,10 @@ public final class BoundedLevenbergMarquardt {
 			formNormalEquations2();
 			return;
 		}
+		if (n == 3) {
+			formNormalEquations3();
+			return;
+		}
 		for (int k = 0; k < n * n; k++) normal[k] = 0;
 		for (int k = 0; k < n; k++) grad[k] = 0;
 		for (int i = 0, o = 0; i < m; i++, o += n) {
@@ -253,6 +257,31 @@ public final class BoundedLevenbergMarquardt {
 		normal[3] = a11;
 		grad[0] = g0;
 		grad[1] = g1;
+	}
+
+	private void formNormalEquations3() {
+		double g0 = 0, g1 = 0, g2 = 0, a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0;
+		double[] jc = jac, yv = y, v = values;
+		for (int i = 0, o = 0; i < m; i++, o += 3) {
+			double r = yv[i] - v[i];
+			double j0 = jc[o], j1 = jc[o + 1], j2 = jc[o + 2];
+			g0 += j0 * r;
+			g1 += j1 * r;
+			g2 += j2 * r;
+			a00 += j0 * j0;
+			a10 += j1 * j0;
+			a11 += j1 * j1;
+			a20 += j2 * j0;
+			a21 += j2 * j1;
+			a22 += j2 * j2;
+		}
+		double[] a = normal;
+		a[0] = a00; a[1] = a10; a[2] = a20;
+		a[3] = a10; a[4] = a11; a[5] = a21;
+		a[6] = a20; a[7] = a21; a[8] = a22;
+		grad[0] = g0;
+		grad[1] = g1;
+		grad[2] = g2;
 	}
 
 	private void formNormalEquations4() {
@@ -385,6 +414,10 @@ public final class BoundedLevenbergMarquardt {
 
 	/** In-place lower Cholesky factor of the leading nf × nf block (row stride n); false if not positive definite. */
 	static boolean cholesky(double[] a, int n, int nf) {
+		// The full 4 × 4 and 3 × 3 systems (every parameter free) written out: the same operations in the same
+		// order as the loop below, without its loop overhead on the solver's hot path.
+		if (n == 4 && nf == 4) return cholesky4(a);
+		if (n == 3 && nf == 3) return cholesky3(a);
 		for (int j = 0; j < nf; j++) {
 			double d = a[j * n + j];
 			for (int k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
@@ -400,8 +433,71 @@ public final class BoundedLevenbergMarquardt {
 		return true;
 	}
 
+	private static boolean cholesky4(double[] a) {
+		double d = a[0];
+		if (!(d > 0)) return false;
+		double l00 = Math.sqrt(d);
+		double l10 = a[4] / l00, l20 = a[8] / l00, l30 = a[12] / l00;
+		d = a[5] - l10 * l10;
+		if (!(d > 0)) return false;
+		double l11 = Math.sqrt(d);
+		double l21 = (a[9] - l20 * l10) / l11, l31 = (a[13] - l30 * l10) / l11;
+		d = a[10] - l20 * l20 - l21 * l21;
+		if (!(d > 0)) return false;
+		double l22 = Math.sqrt(d);
+		double l32 = (a[14] - l30 * l20 - l31 * l21) / l22;
+		d = a[15] - l30 * l30 - l31 * l31 - l32 * l32;
+		if (!(d > 0)) return false;
+		a[0] = l00;
+		a[4] = l10;
+		a[5] = l11;
+		a[8] = l20;
+		a[9] = l21;
+		a[10] = l22;
+		a[12] = l30;
+		a[13] = l31;
+		a[14] = l32;
+		a[15] = Math.sqrt(d);
+		return true;
+	}
+
+	private static boolean cholesky3(double[] a) {
+		double d = a[0];
+		if (!(d > 0)) return false;
+		double l00 = Math.sqrt(d);
+		double l10 = a[3] / l00, l20 = a[6] / l00;
+		d = a[4] - l10 * l10;
+		if (!(d > 0)) return false;
+		double l11 = Math.sqrt(d);
+		double l21 = (a[7] - l20 * l10) / l11;
+		d = a[8] - l20 * l20 - l21 * l21;
+		if (!(d > 0)) return false;
+		a[0] = l00;
+		a[3] = l10;
+		a[4] = l11;
+		a[6] = l20;
+		a[7] = l21;
+		a[8] = Math.sqrt(d);
+		return true;
+	}
+
 	/** Solves L Lᵀ x = v in place. */
 	static void choleskySolve(double[] l, int n, int nf, double[] v) {
+		if (n == 4 && nf == 4) {
+			// Written out for the full 4 × 4 system: the loop's operations in the loop's order.
+			double v0 = v[0] / l[0];
+			double v1 = (v[1] - l[4] * v0) / l[5];
+			double v2 = (v[2] - l[8] * v0 - l[9] * v1) / l[10];
+			double v3 = (v[3] - l[12] * v0 - l[13] * v1 - l[14] * v2) / l[15];
+			v3 = v3 / l[15];
+			v2 = (v2 - l[14] * v3) / l[10];
+			v1 = (v1 - l[9] * v2 - l[13] * v3) / l[5];
+			v[0] = (v0 - l[4] * v1 - l[8] * v2 - l[12] * v3) / l[0];
+			v[1] = v1;
+			v[2] = v2;
+			v[3] = v3;
+			return;
+		}
 		for (int i = 0; i < nf; i++) {
 			double s = v[i];
 			for (int k = 0; k < i; k++) s -= l[i * n + k] * v[k];

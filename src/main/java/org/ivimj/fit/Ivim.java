@@ -18,31 +18,7 @@ public final class Ivim {
 
 	/** A reusable fitter for one set of b-values (one per thread; see {@link VoxelFit}). */
 	public static VoxelFit fitter(FitMethod method, double[] bValues, FitOptions options) {
-		switch (method) {
-			case MONO_LOG_LINEAR:
-			case MONO_NONLINEAR:
-				return new MonoExponentialFit(method, bValues, options);
-			case BI_SEGMENTED:
-				return new SegmentedBiexponentialFit(bValues, options);
-			case BI_FREE:
-				return new FreeBiexponentialFit(bValues, options);
-			case STRETCHED:
-				return new StretchedExponentialFit(bValues, options);
-			case IVIM_KURTOSIS_SEGMENTED:
-				return new IvimKurtosisFit(bValues, options, false);
-			case IVIM_KURTOSIS_FREE:
-				return new IvimKurtosisFit(bValues, options, true);
-			case MONO_KURTOSIS:
-				return new MonoKurtosisFit(bValues, options);
-			case BI_SPATIAL:
-				throw new IllegalArgumentException(method.label() + " fits a region on its voxel grid: use "
-					+ "SpatialBiexponentialFit with the region's Neighbours (or Fit IVIM Maps), or the free fit for a single signal.");
-			case BI_SHRINKAGE:
-				throw new IllegalArgumentException(method.label() + " fits a whole region at once: use Ivim.fitVoxels "
-					+ "or ShrinkageBiexponentialFit, or the free fit for a single signal.");
-			default:
-				throw new IllegalArgumentException("Unknown method " + method);
-		}
+		return method.fitter(bValues, options);
 	}
 
 	/** Fits one signal with default options. */
@@ -73,13 +49,6 @@ public final class Ivim {
 	public static BatchResult fitVoxels(FitMethod method, double[] bValues, FitOptions options, float[] signals,
 		int threads, BatchFit.Progress progress, BooleanSupplier cancelled)
 	{
-		if (method == FitMethod.BI_SPATIAL) fitter(method, bValues, options); // refuses: no grid here
-		if (method == FitMethod.BI_SHRINKAGE) {
-			FitOptions o = options == null ? new FitOptions() : options;
-			ShrinkageBiexponentialFit fit = new ShrinkageBiexponentialFit(bValues, o).priorComponents(o.priorComponents());
-			if (!Double.isNaN(o.noiseSigma())) fit.noiseSigma(o.noiseSigma());
-			return fit.fit(signals, threads, progress, cancelled).asBatchResult();
-		}
-		return BatchFit.fit(fitter(method, bValues, options), signals, threads, progress, cancelled);
+		return method.fitRegion(bValues, options, signals, null, threads, progress, cancelled);
 	}
 }

@@ -31,8 +31,7 @@ public final class ModelSelection {
 	public ModelSelection(double[] bValues, FitOptions options, Criterion criterion) {
 		this.criterion = criterion;
 		// Mono over all b-values: the comparison must use the same data for every model.
-		FitOptions all = (options == null ? new FitOptions() : options.clone()).monoBValues((double[]) null)
-			.monoBRange(0, Double.POSITIVE_INFINITY);
+		FitOptions all = sameData(options);
 		for (int i = 0; i < 3; i++) {
 			fits[i] = Ivim.fitter(METHODS[i], bValues, all);
 			results[i] = fits[i].newResult();
@@ -42,17 +41,23 @@ public final class ModelSelection {
 	/** Fits all three models and returns the label of the best; {@link #scores()} then holds the scores. */
 	public int select(double[] signal) {
 		int n = signal.length;
-		int best = NONE;
-		double bestScore = Double.POSITIVE_INFINITY;
 		for (int i = 0; i < 3; i++) {
 			fits[i].fit(signal, results[i]);
 			scores[i] = results[i].status.hasParameters() ? score(results[i].rss, n, METHODS[i].parameterCount() + 1)
 				: Double.NaN;
+		}
+		return best(scores);
+	}
+
+	/** The label of the lowest finite score (mono, bi-exponential, stretched), or NONE. */
+	private static int best(double[] scores) {
+		int best = NONE;
+		double bestScore = Double.POSITIVE_INFINITY;
+		for (int i = 0; i < scores.length; i++)
 			if (scores[i] < bestScore) {
 				bestScore = scores[i];
 				best = i + 1;
 			}
-		}
 		return best;
 	}
 
@@ -67,6 +72,10 @@ public final class ModelSelection {
 	}
 
 	double score(double rss, int n, int k) {
+		return score(criterion, rss, n, k);
+	}
+
+	private static double score(Criterion criterion, double rss, int n, int k) {
 		if (!(rss >= 0)) return Double.NaN;
 		double logLik = n * Math.log(Math.max(rss, Double.MIN_NORMAL) / n);
 		if (criterion == Criterion.BIC) return logLik + k * Math.log(n);
@@ -88,6 +97,44 @@ public final class ModelSelection {
 				labels[v] = (byte) selection.select(s);
 			};
 		}, progress, cancelled);
+		return labels;
+	}
+
+	/** The options every model is fitted with here: mono over all b-values, so every model sees the same data. */
+	private static FitOptions sameData(FitOptions options) {
+		return (options == null ? new FitOptions() : options.clone()).monoBValues((double[]) null)
+			.monoBRange(0, Double.POSITIVE_INFINITY);
+	}
+
+	/**
+	 * Labels for many voxels from fits already made: each model's stored residual sums of squares and
+	 * statuses are reused where {@code fitted} holds that model fitted on the same data (the free and
+	 * stretched fits always; the non-linear mono fit when it used every b-value); only the models missing
+	 * there are fitted (on the stored signals, not the image). Returns null if cancelled.
+	 *
+	 * @param fitted per method, results over the same voxels as {@code signals}
+	 */
+	public static byte[] selectVoxels(double[] bValues, FitOptions options, Criterion criterion, float[] signals,
+		java.util.Map<FitMethod, BatchResult> fitted, int threads, BatchFit.Progress progress, BooleanSupplier cancelled)
+	{
+		int nb = bValues.length;
+		BatchResult[] r = new BatchResult[3];
+		for (int i = 0; i < 3; i++) {
+			BatchResult stored = fitted.get(METHODS[i]);
+			r[i] = stored != null && METHODS[i].fitsAllBValues(bValues, options) ? stored
+				: BatchFit.fit(Ivim.fitter(METHODS[i], bValues, sameData(options)), signals, threads, progress, cancelled);
+			if (r[i].cancelled) return null;
+		}
+		byte[] labels = new byte[signals.length / nb];
+		double[] scores = new double[3];
+		for (int v = 0; v < labels.length; v++) {
+			for (int i = 0; i < 3; i++) {
+				int status = r[i].status[v];
+				scores[i] = status == FitStatus.OK.code() || status == FitStatus.AT_BOUND.code()
+					? score(criterion, r[i].rss[v], nb, METHODS[i].parameterCount() + 1) : Double.NaN;
+			}
+			labels[v] = (byte) best(scores);
+		}
 		return labels;
 	}
 }

@@ -21,57 +21,66 @@ public final class ProtocolCheck {
 	 */
 	public static void check(FitMethod method, double[] b, FitOptions options) {
 		FitOptions o = options == null ? new FitOptions() : options;
-		TreeSet<Double> distinct = distinct(b);
-		String have = "the image's b-values are " + list(distinct) + " s/mm²";
-		if (distinct.size() < 2) throw new IllegalArgumentException(method.label() + " needs at least two distinct "
-			+ "b-values, but " + have + ": set the b-values (Plugins › IVIM › Set b-values...) or use another series.");
-		switch (method) {
-			case MONO_LOG_LINEAR:
-			case MONO_NONLINEAR: {
-				double[] subset = o.monoBValues();
-				TreeSet<Double> used = new TreeSet<>();
-				if (subset != null) {
-					List<Double> missing = new ArrayList<>();
-					for (double v : subset) {
-						Double match = match(distinct, v);
-						if (match == null) missing.add(v);
-						else used.add(match);
-					}
-					if (!missing.isEmpty()) throw new IllegalArgumentException("mono_b-values names b = " + list(missing)
-						+ " s/mm², which the image does not have; " + have + ".");
-				}
-				else for (double v : distinct)
-					if (v >= o.monoMinB() && v <= o.monoMaxB()) used.add(v);
-				if (used.size() < 2) throw new IllegalArgumentException(method.label() + " needs two distinct b-values "
-					+ "to fit, but the chosen ones are " + (used.isEmpty() ? "none" : list(used)) + "; " + have + ".");
-				break;
-			}
-			case BI_SEGMENTED: {
-				need(method, 4, distinct, have);
-				double t = o.segmentationThreshold();
-				TreeSet<Double> high = new TreeSet<>(distinct.tailSet(t, true));
-				if (high.size() < 2) throw new IllegalArgumentException(method.label() + " fits D on the b-values ≥ the "
-					+ "segmentation threshold (" + format(t) + " s/mm²) and needs two of them, but " + have
-					+ ": give a segmentation_threshold of at most " + format(second(distinct)) + ".");
-				TreeSet<Double> low = new TreeSet<>(distinct.headSet(t, false));
-				low.remove(0.0);
-				if (low.isEmpty()) throw new IllegalArgumentException(method.label() + " fits D* on the b-values between "
-					+ "0 and the segmentation threshold (" + format(t) + " s/mm²), but there is none: " + have
-					+ ". Lower the threshold or fit mono/stretched.");
-				break;
-			}
-			case BI_FREE:
-			case BI_SHRINKAGE:
-				need(method, 4, distinct, have);
-				break;
-			case STRETCHED:
-				need(method, 3, distinct, have);
-				break;
-			default:
-				// Methods with their own protocol rules (the kurtosis fits check their b-value range when
-				// built) need at least as many distinct b-values as parameters.
-				need(method, method.parameterCount(), distinct, have);
+		Protocol protocol = new Protocol(distinct(b));
+		if (protocol.distinct.size() < 2) throw new IllegalArgumentException(method.label() + " needs at least two distinct "
+			+ "b-values, but " + protocol.have + ": set the b-values (Plugins › IVIM › Set b-values...) or use another series.");
+		method.checkProtocol(protocol, o);
+	}
+
+	/** The distinct b-values of a protocol, and the phrase naming them in messages. */
+	static final class Protocol {
+		final TreeSet<Double> distinct;
+		final String have;
+
+		Protocol(TreeSet<Double> distinct) {
+			this.distinct = distinct;
+			this.have = "the image's b-values are " + list(distinct) + " s/mm²";
 		}
+	}
+
+	/** The mono-exponential fits: two distinct b-values among the chosen subset or range. */
+	static void checkMono(FitMethod method, Protocol p, FitOptions o) {
+		TreeSet<Double> distinct = p.distinct;
+		double[] subset = o.monoBValues();
+		TreeSet<Double> used = new TreeSet<>();
+		if (subset != null) {
+			List<Double> missing = new ArrayList<>();
+			for (double v : subset) {
+				Double match = match(distinct, v);
+				if (match == null) missing.add(v);
+				else used.add(match);
+			}
+			if (!missing.isEmpty()) throw new IllegalArgumentException("mono_b-values names b = " + list(missing)
+				+ " s/mm², which the image does not have; " + p.have + ".");
+		}
+		else for (double v : distinct)
+			if (v >= o.monoMinB() && v <= o.monoMaxB()) used.add(v);
+		if (used.size() < 2) throw new IllegalArgumentException(method.label() + " needs two distinct b-values "
+			+ "to fit, but the chosen ones are " + (used.isEmpty() ? "none" : list(used)) + "; " + p.have + ".");
+	}
+
+	/** The segmented fit: four distinct b-values, two at or above the threshold and one between 0 and it. */
+	static void checkSegmented(FitMethod method, Protocol p, FitOptions o) {
+		TreeSet<Double> distinct = p.distinct;
+		need(method, 4, distinct, p.have);
+		double t = o.segmentationThreshold();
+		TreeSet<Double> high = new TreeSet<>(distinct.tailSet(t, true));
+		if (high.size() < 2) throw new IllegalArgumentException(method.label() + " fits D on the b-values ≥ the "
+			+ "segmentation threshold (" + format(t) + " s/mm²) and needs two of them, but " + p.have
+			+ ": give a segmentation_threshold of at most " + format(second(distinct)) + ".");
+		TreeSet<Double> low = new TreeSet<>(distinct.headSet(t, false));
+		low.remove(0.0);
+		if (low.isEmpty()) throw new IllegalArgumentException(method.label() + " fits D* on the b-values between "
+			+ "0 and the segmentation threshold (" + format(t) + " s/mm²), but there is none: " + p.have
+			+ ". Lower the threshold or fit mono/stretched.");
+	}
+
+	/**
+	 * Every other method: at least as many distinct b-values as parameters (methods with their own protocol
+	 * rules, e.g. the kurtosis fits' b-value range, check those when their fitter is built).
+	 */
+	static void checkParameters(FitMethod method, Protocol p, FitOptions o) {
+		need(method, method.parameterCount(), p.distinct, p.have);
 	}
 
 	/**

@@ -2,10 +2,7 @@ package org.ivimj.fit;
 
 import java.util.Random;
 
-import org.ivimj.model.BiExponentialModel;
-import org.ivimj.model.MonoExponentialModel;
 import org.ivimj.model.SignalModel;
-import org.ivimj.model.StretchedExponentialModel;
 
 /**
  * Monte-Carlo evaluation of an acquisition protocol: simulates a tissue's signal on the given
@@ -44,20 +41,7 @@ public final class ProtocolSimulator {
 
 	/** The generating model of a method's parameters (bi-exponential for both IVIM methods). */
 	public static SignalModel modelOf(FitMethod method) {
-		switch (method) {
-			case MONO_LOG_LINEAR:
-			case MONO_NONLINEAR:
-				return MonoExponentialModel.INSTANCE;
-			case STRETCHED:
-				return StretchedExponentialModel.INSTANCE;
-			case IVIM_KURTOSIS_SEGMENTED:
-			case IVIM_KURTOSIS_FREE:
-				return org.ivimj.model.IvimKurtosisModel.INSTANCE;
-			case MONO_KURTOSIS:
-				return org.ivimj.model.MonoKurtosisModel.INSTANCE;
-			default:
-				return BiExponentialModel.INSTANCE;
-		}
+		return method.model();
 	}
 
 	/**
@@ -86,11 +70,11 @@ public final class ProtocolSimulator {
 				double re = model.value(bValues[i], truth) + sigma * rnd.nextGaussian(), im = sigma * rnd.nextGaussian();
 				signals[r * nb + i] = (float) Math.sqrt(re * re + im * im);
 			}
-		BatchResult fits = method == FitMethod.BI_SPATIAL ? homogeneousRegion(bValues, options, signals, realisations)
-			: Ivim.fitVoxels(method, bValues, options, signals);
+		// Region methods see the realisations as one region; the spatial fit as a square patch of neighbours.
+		BatchResult fits = method.fitRegion(bValues, options, signals, squarePatch(realisations),
+			Runtime.getRuntime().availableProcessors(), null, null);
 		// The mono-kurtosis fit sees only the b-values at and above the threshold: so does its bound.
-		double[] crb = cramerRao(model, method != FitMethod.MONO_KURTOSIS ? bValues : java.util.Arrays.stream(bValues)
-			.filter(v -> v >= (options == null ? new FitOptions() : options).segmentationThreshold()).toArray(), truth, sigma);
+		double[] crb = cramerRao(model, method.fittedBValues(bValues, options), truth, sigma);
 		String[] names = method.parameterNames();
 		Row[] rows = new Row[names.length];
 		for (int k = 0; k < names.length; k++) {
@@ -114,12 +98,11 @@ public final class ProtocolSimulator {
 	 * row, 4-neighbours): what the method gains on uniform tissue. (The shrinkage fit treats the
 	 * realisations as one region without a layout.)
 	 */
-	private static BatchResult homogeneousRegion(double[] b, FitOptions options, float[] signals, int n) {
+	private static Neighbours squarePatch(int n) {
 		int w = (int) Math.ceil(Math.sqrt(n)), h = (n + w - 1) / w;
 		int[] voxelAt = new int[w * h];
 		for (int i = 0; i < voxelAt.length; i++) voxelAt[i] = i < n ? i : -1;
-		return new SpatialBiexponentialFit(b, options == null ? new FitOptions() : options).fit(signals,
-			Neighbours.ofGrid(voxelAt, w, h, 1));
+		return Neighbours.ofGrid(voxelAt, w, h, 1);
 	}
 
 	/** Cramér–Rao SDs σ√diag[(JᵀJ)⁻¹] for Gaussian noise of SD σ; NaN where not determined. */

@@ -9,10 +9,7 @@ import org.ivimj.fit.FitMethod;
 import org.ivimj.fit.FitOptions;
 import org.ivimj.fit.FitResult;
 import org.ivimj.fit.Ivim;
-import org.ivimj.model.BiExponentialModel;
-import org.ivimj.model.MonoExponentialModel;
 import org.ivimj.model.SignalModel;
-import org.ivimj.model.StretchedExponentialModel;
 
 /**
  * The decay plot of one ROI on one position: mean signal ± SD against b, and each method's fit of the
@@ -55,7 +52,7 @@ public final class DecayPlot {
 			}
 			int n = 200;
 			double[] x = new double[n], y = new double[n];
-			SignalModel model = model(m);
+			SignalModel model = m.model();
 			for (int i = 0; i < n; i++) {
 				x[i] = bMax * i / (n - 1);
 				y[i] = r.status.hasParameters() ? model.value(x[i], r.parameters) : Double.NaN;
@@ -88,18 +85,5 @@ public final class DecayPlot {
 			sb.append(i == 0 ? " " : ", ").append(names[i]).append('=').append(s);
 		}
 		return sb.append(String.format(", R²=%.4f", r.rSquared)).toString();
-	}
-
-	private static SignalModel model(FitMethod m) {
-		switch (m) {
-			case MONO_LOG_LINEAR:
-			case MONO_NONLINEAR: return MonoExponentialModel.INSTANCE;
-			case BI_SEGMENTED:
-			case BI_FREE: return BiExponentialModel.INSTANCE;
-			case IVIM_KURTOSIS_SEGMENTED:
-			case IVIM_KURTOSIS_FREE: return org.ivimj.model.IvimKurtosisModel.INSTANCE;
-			case MONO_KURTOSIS: return org.ivimj.model.MonoKurtosisModel.INSTANCE;
-			default: return StretchedExponentialModel.INSTANCE;
-		}
 	}
 }

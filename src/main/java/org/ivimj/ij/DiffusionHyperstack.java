@@ -4,11 +4,28 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.util.Fraction;
+import net.imglib2.view.Views;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import org.ivimj.pipeline.RegionFit;
 
 /**
  * A diffusion series seen as voxels with one signal per b-value. The b dimension (channels, slices or
@@ -141,29 +158,90 @@ public final class DiffusionHyperstack {
 	/**
 	 * Copies the signals of the voxels inside {@code masks} (one mask per position; null = none) into
 	 * one voxel-major array: voxel v's signal at b-value i is at {@code v * bCount() + i}. Voxels are
-	 * numbered position by position, in each plane in pixel order.
+	 * numbered as the region-fit pipeline numbers them ({@link RegionFit}: pixel order within a slice, slices
+	 * in order within a volume, volumes in map channel-then-frame order), which is position by position
+	 * unless the maps have both channels and slices.
 	 */
 	public float[] gather(ArrayImg<UnsignedByteType, ?>[] masks, int voxelCount) {
-		int nb = bValues.length;
-		float[] signals = new float[voxelCount * nb];
-		int base = 0;
-		for (int p = 0; p < masks.length; p++) {
-			if (masks[p] == null) continue;
-			int v = 0;
-			for (int bi = 0; bi < nb; bi++) {
-				Cursor<? extends RealType<?>> c = plane(bi, p).cursor();
-				Cursor<UnsignedByteType> m = masks[p].cursor();
-				v = base;
-				while (m.hasNext()) {
-					m.fwd();
-					c.fwd();
-					if (m.get().get() != 0) signals[v++ * nb + bi] = (float) (calOffset + calSlope * c.get().getRealDouble());
-				}
-			}
-			base = v;
-		}
-		if (base != voxelCount) throw new IllegalStateException("mask holds " + base + " voxels, not " + voxelCount);
+		float[] signals = RegionFit.signals(series(), labels(masks));
+		if (signals.length != voxelCount * bValues.length) throw new IllegalStateException("mask holds "
+			+ signals.length / bValues.length + " voxels, not " + voxelCount);
 		return signals;
+	}
+
+	/** Number of volumes of the map dimensions (channels × frames), the t dimension of {@link #series()}. */
+	public int volumeCount() {
+		return mapChannels * mapFrames;
+	}
+
+	/** The volume (t of {@link #series()}) and slice index (z), 0-based, of a position. */
+	private long[] volumeAndSlice(int position) {
+		int[] czt = mapCoordinates(position);
+		return new long[] {(long) (czt[2] - 1) * mapChannels + czt[0] - 1, czt[1] - 1};
+	}
+
+	/**
+	 * The series as an ImgLib2 image of dimensions (x, y, z, b, t) over ImageJ's pixel arrays (8, 16 or
+	 * 32-bit), nothing copied: a planar image whose planes are the stack's arrays (as imagej-legacy wraps
+	 * an ImagePlus), z the map slices, t the volumes (map channels, then frames). A linear intensity
+	 * calibration is applied on access (a converted view).
+	 */
+	@SuppressWarnings({"unchecked", "rawtypes"})
+	public RandomAccessibleInterval<? extends RealType<?>> series() {
+		ImageStack stack = imp.getStack();
+		List<ArrayDataAccess<?>> planes = new ArrayList<>();
+		for (int g = 0; g < volumeCount(); g++)
+			for (int bi = 0; bi < bValues.length; bi++)
+				for (int z = 1; z <= mapSlices; z++) {
+					Object pixels = stack.getPixels(stackIndex(bi, position(g % mapChannels + 1, z, g / mapChannels + 1)));
+					if (pixels instanceof float[]) planes.add(new FloatArray((float[]) pixels));
+					else if (pixels instanceof short[]) planes.add(new ShortArray((short[]) pixels));
+					else if (pixels instanceof byte[]) planes.add(new ByteArray((byte[]) pixels));
+					else throw new IvimInputException("Unsupported pixel type in \"" + imp.getTitle() + "\": use 8, 16 or 32-bit.");
+				}
+		PlanarImg img = new PlanarImg(planes, new long[] {width, height, mapSlices, bValues.length, volumeCount()}, new Fraction());
+		Object first = planes.get(0);
+		img.setLinkedType(first instanceof FloatArray ? new FloatType(img) : first instanceof ShortArray
+			? new UnsignedShortType(img) : new UnsignedByteType(img));
+		if (calOffset == 0 && calSlope == 1) return img;
+		double offset = calOffset, slope = calSlope;
+		return Converters.convert((RandomAccessibleInterval<RealType<?>>) img,
+			(i, o) -> o.setReal(offset + slope * i.getRealDouble()), new FloatType());
+	}
+
+	/**
+	 * Per-position masks (null = none) as one label image of dimensions (x, y, z, t) matching
+	 * {@link #series()}, nothing copied (planes are the masks' arrays): the region a {@link RegionFit} fits.
+	 */
+	public RandomAccessibleInterval<UnsignedByteType> labels(ArrayImg<UnsignedByteType, ?>[] masks) {
+		ByteArray none = new ByteArray(width * height);
+		List<ByteArray> planes = new ArrayList<>();
+		for (int g = 0; g < volumeCount(); g++)
+			for (int z = 1; z <= mapSlices; z++) {
+				ArrayImg<UnsignedByteType, ?> m = masks[position(g % mapChannels + 1, z, g / mapChannels + 1)];
+				planes.add(m == null ? none : (ByteArray) m.update(null));
+			}
+		PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, new long[] {width, height, mapSlices, volumeCount()},
+			new Fraction());
+		img.setLinkedType(new UnsignedByteType(img));
+		return img;
+	}
+
+	/** A mask of one position as a view placed at that position's slice and volume of {@link #labels}. */
+	public RandomAccessibleInterval<UnsignedByteType> mask(ArrayImg<UnsignedByteType, ?> mask, int position) {
+		long[] gz = volumeAndSlice(position);
+		return Views.translate(Views.addDimension(Views.addDimension(mask, 0, 0), 0, 0), 0, 0, gz[1], gz[0]);
+	}
+
+	/** A map of the pipeline (x, y, z, t) as one float plane per position, for an ImageJ stack. */
+	public float[][] planes(RandomAccessibleInterval<FloatType> map) {
+		float[][] planes = new float[positionCount()][width * height];
+		for (int p = 0; p < planes.length; p++) {
+			long[] gz = volumeAndSlice(p);
+			LoopBuilder.setImages(ArrayImgs.floats(planes[p], width, height),
+				Views.hyperSlice(Views.hyperSlice(map, 3, gz[0]), 2, gz[1])).forEachPixel((o, i) -> o.set(i.get()));
+		}
+		return planes;
 	}
 
 	/**

@@ -114,6 +114,21 @@ public final class FitRegion {
 		return new FitRegion(union, parts, description);
 	}
 
+	/** The union of a reader's ROI region and a second reader's ROIs (each ROI once), fitted together. */
+	public static FitRegion union(DiffusionHyperstack h, FitRegion first, List<Roi> second, List<String> secondNames) {
+		List<Roi> all = new ArrayList<>();
+		List<String> allNames = new ArrayList<>();
+		java.util.Set<Roi> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		for (Part part : first.parts())
+			if (seen.add(part.roi)) {
+				all.add(part.roi);
+				allNames.add(part.name);
+			}
+		all.addAll(second);
+		allNames.addAll(secondNames);
+		return ofRois(h, all, allNames, first.description() + " and the second reader's ROIs");
+	}
+
 	/**
 	 * Voxels whose lowest-b signal is above {@code threshold}; NaN picks the threshold automatically
 	 * (Otsu's method on the lowest-b images of all positions).

@@ -7,15 +7,15 @@ import ij.measure.ResultsTable;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.ivimj.analysis.HistogramFeatures;
 import org.ivimj.analysis.Lesions;
 import org.ivimj.fit.FitMethod;
+import org.ivimj.pipeline.RegionFitResult;
 
 /**
- * Whole-lesion histogram features from the fitted maps (the stored results; the image is not read
- * again): extra columns {@code <stem>_p5 ... <stem>_failed} for each row of the ROI table, a table
+ * Whole-lesion histogram features from the region-fit pipeline's stored results (the image is
+ * not read again): extra columns {@code <stem>_p5 ... <stem>_failed} for each row of the ROI table, a table
  * {@value #TITLE} with a row per 3-D lesion (ROIs of one name on consecutive slices, see
  * {@link Lesions}) and its calibrated volume, and a histogram plot of one parameter with every lesion
  * overlaid. Features are defined in {@link HistogramFeatures}.
@@ -33,18 +33,15 @@ public final class LesionHistograms {
 	private LesionHistograms() {}
 
 	/** Adds the histogram columns to the ROI table, whose rows are the region's parts in order. */
-	public static void addColumns(IvimResultsTable rt, DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
-		Map<FitMethod, float[][][]> planes)
-	{
+	public static void addColumns(IvimResultsTable rt, DiffusionHyperstack h, FitRegion region, RegionFitResult fit) {
 		List<FitRegion.Part> parts = region.parts();
-		double[] values = new double[h.width() * h.height()];
+		List<FitMethod> methods = fit.methods();
 		for (int row = 0; row < parts.size(); row++) {
-			FitRegion.Part part = parts.get(row);
+			int[] voxels = RoiResultsTable.voxels(h, parts.get(row), fit);
 			for (FitMethod m : methods) {
 				String[] names = m.parameterNames();
 				for (int k = 0; k < names.length; k++) {
-					int n = RoiResultsTable.collect(h, part, planes.get(m)[k][part.position], values);
-					double[] f = HistogramFeatures.of(values, n).values();
+					double[] f = fit.histogram(m, k, voxels).values();
 					for (int i = FIRST_ROW_FEATURE; i < f.length; i++)
 						rt.setValue(MapNames.stem(m, names[k]) + "_" + HistogramFeatures.NAMES[i], row, f[i]);
 				}
@@ -59,9 +56,8 @@ public final class LesionHistograms {
 	 * depth, calibrated units³), then {@code <stem>_<feature>} for every feature of
 	 * {@link HistogramFeatures#NAMES}.
 	 */
-	public static ResultsTable lesionTable(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
-		Map<FitMethod, float[][][]> planes)
-	{
+	public static ResultsTable lesionTable(DiffusionHyperstack h, FitRegion region, RegionFitResult fit) {
+		List<FitMethod> methods = fit.methods();
 		IvimResultsTable rt = new IvimResultsTable();
 		Calibration cal = h.image().getCalibration();
 		double voxelVolume = cal.pixelWidth * cal.pixelHeight * cal.pixelDepth;
@@ -83,7 +79,7 @@ public final class LesionHistograms {
 			for (FitMethod m : methods) {
 				String[] names = m.parameterNames();
 				for (int k = 0; k < names.length; k++) {
-					double[] f = HistogramFeatures.of(lesionValues(h, region, lesion, planes.get(m)[k]), voxels).values();
+					double[] f = fit.histogram(m, k, lesionVoxels(h, region, lesion, fit)).values();
 					for (int i = 0; i < f.length; i++) rt.addValue(MapNames.stem(m, names[k]) + "_" + HistogramFeatures.NAMES[i], f[i]);
 				}
 			}
@@ -98,9 +94,8 @@ public final class LesionHistograms {
 	 * fraction of the lesion's fitted voxels per bin, common equal-width bins over all lesions' values
 	 * (Sturges' count for the largest lesion). Throws {@link IvimInputException} for an unknown stem.
 	 */
-	public static Plot plot(String title, DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
-		Map<FitMethod, float[][][]> planes, String stem)
-	{
+	public static Plot plot(String title, DiffusionHyperstack h, FitRegion region, RegionFitResult fit, String stem) {
+		List<FitMethod> methods = fit.methods();
 		FitMethod method = null;
 		int parameter = -1;
 		for (FitMethod m : methods) {
@@ -117,7 +112,9 @@ public final class LesionHistograms {
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 		int largest = 1;
 		for (Lesions.Lesion lesion : lesions) {
-			double[] v = lesionValues(h, region, lesion, planes.get(method)[parameter]);
+			int[] voxels = lesionVoxels(h, region, lesion, fit);
+			double[] v = new double[voxels.length];
+			fit.values(method, parameter, voxels, v, 0);
 			int k = 0;
 			for (double x : v)
 				if (Double.isFinite(x)) {
@@ -190,17 +187,19 @@ public final class LesionHistograms {
 		return Lesions.group(sections);
 	}
 
-	/** A lesion's values of one map ({@code [position][pixel]}), section after section. */
-	private static double[] lesionValues(DiffusionHyperstack h, FitRegion region, Lesions.Lesion lesion, float[][] map) {
+	/** A lesion's voxels (the pipeline's numbers), section after section. */
+	private static int[] lesionVoxels(DiffusionHyperstack h, FitRegion region, Lesions.Lesion lesion, RegionFitResult fit) {
+		int[][] sections = new int[lesion.sections.size()][];
 		int total = 0;
-		for (int i : lesion.sections) total += region.parts().get(i).voxels;
-		double[] all = new double[total], section = new double[h.width() * h.height()];
+		for (int i = 0; i < sections.length; i++) {
+			sections[i] = RoiResultsTable.voxels(h, region.parts().get(lesion.sections.get(i)), fit);
+			total += sections[i].length;
+		}
+		int[] all = new int[total];
 		int n = 0;
-		for (int i : lesion.sections) {
-			FitRegion.Part p = region.parts().get(i);
-			int k = RoiResultsTable.collect(h, p, map[p.position], section);
-			System.arraycopy(section, 0, all, n, k);
-			n += k;
+		for (int[] s : sections) {
+			System.arraycopy(s, 0, all, n, s.length);
+			n += s.length;
 		}
 		return all;
 	}

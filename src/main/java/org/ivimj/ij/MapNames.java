@@ -12,20 +12,9 @@ public final class MapNames {
 
 	private MapNames() {}
 
-	/** Method prefix: mono, mononl, biseg, bifree, bayes, stretched. */
+	/** Method prefix ({@link FitMethod#prefix()}): mono, mononl, biseg, bifree, bayes, stretched, ... */
 	public static String prefix(FitMethod m) {
-		switch (m) {
-			case MONO_LOG_LINEAR: return "mono";
-			case MONO_NONLINEAR: return "mononl";
-			case BI_SEGMENTED: return "biseg";
-			case BI_FREE: return "bifree";
-			case BI_SHRINKAGE: return "bayes";
-			case IVIM_KURTOSIS_SEGMENTED: return "kurtseg";
-			case IVIM_KURTOSIS_FREE: return "kurtfree";
-			case MONO_KURTOSIS: return "dki";
-			case BI_SPATIAL: return "spatial";
-			default: return "stretched";
-		}
+		return m.prefix();
 	}
 
 	/** Parameter token safe in titles, file names and column names ("D*" becomes "Dstar"). */

@@ -5,7 +5,6 @@ import ij.process.LUT;
 import ij.plugin.LutLoader;
 
 import java.awt.image.IndexColorModel;
-import java.util.Arrays;
 
 /**
  * Lookup table and display range that suit a parameter: diffusivities (ADC, D, DDC) "Fire"; D*
@@ -92,8 +91,29 @@ public final class MapStyle {
 		for (float[] p : planes)
 			for (float v : p)
 				if (Float.isFinite(v) && seen++ % stride == 0 && k < sample.length) sample[k++] = v;
-		Arrays.sort(sample, 0, k);
-		double top = sample[Math.min(k - 1, (int) Math.floor(q * (k - 1)))];
+		double top = select(sample, k, Math.min(k - 1, (int) Math.floor(q * (k - 1))));
 		return top > 0 ? top : 1;
+	}
+
+	/** The r-th smallest of a[0..n) (what sorting would put at r), partly reordering a: Hoare's selection, O(n). */
+	static float select(float[] a, int n, int r) {
+		int lo = 0, hi = n - 1;
+		while (lo < hi) {
+			float pivot = a[(lo + hi) >>> 1];
+			int i = lo, j = hi;
+			while (i <= j) {
+				while (a[i] < pivot) i++;
+				while (a[j] > pivot) j--;
+				if (i <= j) {
+					float t = a[i];
+					a[i++] = a[j];
+					a[j--] = t;
+				}
+			}
+			if (r <= j) hi = j;
+			else if (r >= i) lo = i;
+			else return a[r];
+		}
+		return a[r];
 	}
 }

@@ -6,7 +6,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 
-import java.util.Arrays;
 import java.util.List;
 
 import net.imglib2.Cursor;
@@ -23,28 +22,6 @@ import net.imglib2.type.numeric.real.FloatType;
 public final class ParameterMaps {
 
 	private ParameterMaps() {}
-
-	/**
-	 * Writes per-voxel values (in {@link DiffusionHyperstack#gather} order) into NaN-filled planes, one
-	 * per position, through cursors over the region's masks.
-	 */
-	public static float[][] scatter(DiffusionHyperstack h, FitRegion region, float[] values) {
-		ArrayImg<UnsignedByteType, ?>[] masks = region.masks();
-		float[][] planes = new float[h.positionCount()][h.width() * h.height()];
-		int v = 0;
-		for (int p = 0; p < planes.length; p++) {
-			Arrays.fill(planes[p], Float.NaN);
-			if (masks[p] == null) continue;
-			Cursor<FloatType> out = ArrayImgs.floats(planes[p], h.width(), h.height()).cursor();
-			Cursor<UnsignedByteType> m = masks[p].cursor();
-			while (m.hasNext()) {
-				m.fwd();
-				out.fwd();
-				if (m.get().get() != 0) out.get().set(values[v++]);
-			}
-		}
-		return planes;
-	}
 
 	/**
 	 * A map image.

@@ -1,24 +1,17 @@
 package org.ivimj.ij;
 
 import ij.measure.Calibration;
-import ij.measure.ResultsTable;
 
 import java.util.List;
-import java.util.Map;
-
-import net.imglib2.Cursor;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.real.FloatType;
 
 import org.ivimj.analysis.SampleSummary;
 import org.ivimj.fit.FitMethod;
-import org.ivimj.fit.FitOptions;
-import org.ivimj.fit.FitResult;
-import org.ivimj.fit.Ivim;
+import org.ivimj.fit.ModelSelection;
+import org.ivimj.pipeline.RegionFitResult;
+import org.ivimj.pipeline.RegionSummary;
 
 /**
- * The per-ROI results table: a row per ROI and position (slice) it covers. Fixed columns, so macros
+ * The per-ROI results table, read from the region-fit pipeline's stored results ({@link RegionSummary}): a row per ROI and position (slice) it covers. Fixed columns, so macros
  * can read them with {@code getResult}: {@code ROI} (text), {@code Channel}, {@code Slice},
  * {@code Frame} (1-based, in the maps' dimensions), {@code Area} (calibrated units²), {@code Voxels};
  * then for each method and parameter {@code <stem>_mean}, {@code <stem>_sd}, {@code <stem>_median}
@@ -35,28 +28,15 @@ public final class RoiResultsTable {
 	private RoiResultsTable() {}
 
 	/**
-	 * Builds the table.
-	 *
-	 * @param planes per method, {@code [parameter][position][pixel]} maps as made by {@link ParameterMaps#scatter}
+	 * Builds the table from the pipeline's stored results; with model labels (per voxel, codes of
+	 * {@link org.ivimj.fit.ModelSelection}) also the voxel counts {@code models_mono}, {@code models_bi},
+	 * {@code models_stretched} per row.
 	 */
-	public static IvimResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
-		Map<FitMethod, float[][][]> planes, FitOptions options)
-	{
-		return build(h, region, methods, planes, options, null);
-	}
-
-	/**
-	 * Builds the table; with a model-selection label map ({@code [position][pixel]}, codes of
-	 * {@link org.ivimj.fit.ModelSelection}) also the voxel counts {@code models_mono},
-	 * {@code models_bi}, {@code models_stretched} per row.
-	 */
-	public static IvimResultsTable build(DiffusionHyperstack h, FitRegion region, List<FitMethod> methods,
-		Map<FitMethod, float[][][]> planes, FitOptions options, float[][] modelLabels)
-	{
+	public static IvimResultsTable build(DiffusionHyperstack h, FitRegion region, RegionFitResult fit, byte[] modelLabels) {
 		IvimResultsTable rt = new IvimResultsTable();
 		Calibration cal = h.image().getCalibration();
 		double pixelArea = cal.pixelWidth * cal.pixelHeight;
-		double[] b = h.bValues();
+		List<FitMethod> methods = fit.methods();
 		for (FitRegion.Part part : region.parts()) {
 			rt.incrementCounter();
 			int[] czt = h.mapCoordinates(part.position);
@@ -66,44 +46,37 @@ public final class RoiResultsTable {
 			rt.addValue("Frame", czt[2]);
 			rt.addValue("Area", part.voxels * pixelArea);
 			rt.addValue("Voxels", part.voxels);
-			double[] meanSignal = h.signalStatistics(part.mask, part.position)[0];
-			double[] values = new double[part.voxels];
+			RegionSummary summary = fit.summarize(voxels(h, part, fit));
 			for (FitMethod m : methods) {
 				String[] names = m.parameterNames();
-				// A single mean signal has no population to learn a prior from: the shrinkage row gets its free fit.
-				FitResult roiFit = Ivim.fit(m.regionWide() ? FitMethod.BI_FREE : m, b, meanSignal, options);
-				float[][][] mp = planes.get(m);
-				int valid = 0;
+				RegionSummary.MethodSummary ms = summary.of(m);
 				for (int k = 0; k < names.length; k++) {
-					int n = collect(h, part, mp[k][part.position], values);
-					SampleSummary s = SampleSummary.of(values, n);
-					if (k == 0) valid = s.count;
+					SampleSummary s = ms.parameters[k];
 					String stem = MapNames.stem(m, names[k]);
 					rt.addValue(stem + "_mean", s.mean);
 					rt.addValue(stem + "_sd", s.sd);
 					rt.addValue(stem + "_median", s.median);
-					rt.addValue(stem + "_roifit", roiFit.parameters[k]);
+					rt.addValue(stem + "_roifit", ms.meanSignalFit.parameters[k]);
 				}
-				rt.addValue(MapNames.prefix(m) + "_valid", valid);
-				rt.addValue(MapNames.prefix(m) + "_R2_roifit", roiFit.rSquared);
-				if (mp.length > names.length) // posterior SDs of a Bayesian fit: their mean over the ROI's voxels
-					for (int k = 0; k < names.length; k++) {
-						int n = collect(h, part, mp[names.length + k][part.position], values);
-						rt.addValue(MapNames.stem(m, names[k]) + "_postsd", SampleSummary.of(values, n).mean);
-					}
+				rt.addValue(m.prefix() + "_valid", ms.valid);
+				rt.addValue(m.prefix() + "_R2_roifit", ms.meanSignalFit.rSquared);
+				if (ms.meanPosteriorSd != null) // posterior SDs of a Bayesian fit: their mean over the ROI's voxels
+					for (int k = 0; k < names.length; k++) rt.addValue(MapNames.stem(m, names[k]) + "_postsd", ms.meanPosteriorSd[k]);
 			}
 			if (modelLabels != null) {
-				int n = collect(h, part, modelLabels[part.position], values);
-				int[] counts = new int[4];
-				for (int i = 0; i < n; i++)
-					if (values[i] >= 0 && values[i] <= 3) counts[(int) values[i]]++;
-				rt.addValue("models_mono", counts[1]);
-				rt.addValue("models_bi", counts[2]);
-				rt.addValue("models_stretched", counts[3]);
+				int[] counts = summary.modelCounts(modelLabels);
+				rt.addValue("models_mono", counts[ModelSelection.MONO]);
+				rt.addValue("models_bi", counts[ModelSelection.BIEXPONENTIAL]);
+				rt.addValue("models_stretched", counts[ModelSelection.STRETCHED]);
 			}
 		}
 		formatColumns(rt, methods);
 		return rt;
+	}
+
+	/** The pipeline's voxel numbers inside an ROI part, in pixel order. */
+	static int[] voxels(DiffusionHyperstack h, FitRegion.Part part, RegionFitResult fit) {
+		return fit.voxelsIn(h.mask(part.mask, part.position));
 	}
 
 	/** Every column name the table has for these methods, in order (for docs and tests). */
@@ -116,21 +89,9 @@ public final class RoiResultsTable {
 					c.add(MapNames.stem(m, p) + s);
 			c.add(MapNames.prefix(m) + "_valid");
 			c.add(MapNames.prefix(m) + "_R2_roifit");
-			if (m.regionWide()) for (String p : m.parameterNames()) c.add(MapNames.stem(m, p) + "_postsd");
+			if (m.posteriorStandardErrors()) for (String p : m.parameterNames()) c.add(MapNames.stem(m, p) + "_postsd");
 		}
 		return c.toArray(new String[0]);
-	}
-
-	static int collect(DiffusionHyperstack h, FitRegion.Part part, float[] plane, double[] out) {
-		Cursor<FloatType> c = ArrayImgs.floats(plane, h.width(), h.height()).cursor();
-		Cursor<UnsignedByteType> m = part.mask.cursor();
-		int n = 0;
-		while (m.hasNext()) {
-			m.fwd();
-			c.fwd();
-			if (m.get().get() != 0) out[n++] = c.get().get();
-		}
-		return n;
 	}
 
 	private static void formatColumns(IvimResultsTable rt, List<FitMethod> methods) {
