@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 screen=(-s "-screen 0 1366x768x24")
-xvfb-run -a "${screen[@]}" mvn -B -q -o surefire:test -Dtest=DialogSizeTest -Dsurefire.failIfNoSpecifiedTests=false \
+xvfb-run -a "${screen[@]}" mvn -B -q -o test -Dtest=DialogSizeTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Divimj.screenshots="$PWD/docs/images"
 work="$(mktemp -d)"
 mkdir -p "$work/plugins/jars"

@@ -33,10 +33,10 @@ public final class CalibrationBars {
 				min = imp.getDisplayRangeMin();
 				max = imp.getDisplayRangeMax();
 			}
-			String unit = imp.getProp("IVIM.unit");
-			String label = channels > 1 && imp.getStack().getSliceLabel(imp.getStackIndex(c, 1, 1)) != null
-				? imp.getStack().getSliceLabel(imp.getStackIndex(c, 1, 1)) : null;
-			for (Roi r : bar(imp.getWidth(), imp.getHeight(), lut, min, max, unit, label)) {
+			String parameter = channels > 1 ? imp.getProp(ParameterMaps.CHANNEL_PARAMETER + c) : imp.getProp("IVIM.parameter");
+			String unit = channels > 1 ? imp.getProp(ParameterMaps.CHANNEL_UNIT + c) : imp.getProp("IVIM.unit");
+			if (parameter == null && channels > 1) parameter = imp.getStack().getSliceLabel(imp.getStackIndex(c, 1, 1));
+			for (Roi r : bar(imp.getWidth(), imp.getHeight(), lut, min, max, parameter, unit)) {
 				if (channels > 1) r.setPosition(c, 0, 0);
 				overlay.add(r);
 			}
@@ -44,10 +44,32 @@ public final class CalibrationBars {
 		imp.setOverlay(overlay);
 	}
 
-	private static Roi[] bar(int width, int height, LUT lut, double min, double max, String unit, String label) {
+	/**
+	 * The lowest value the bar shows in colour: LUT entry 1. Maps keep entry 0 (black) for "no value" and
+	 * start their display range one entry below their lowest colour ({@link MapStyle#displayMin}).
+	 */
+	static double lowestColourValue(double displayMin, double displayMax) {
+		return displayMin + (displayMax - displayMin) / 255;
+	}
+
+	private static Roi[] bar(int width, int height, LUT lut, double displayMin, double max, String parameter, String unit) {
 		int barH = Math.max(20, height * 3 / 5), barW = Math.max(4, width / 28);
 		int fontSize = Math.max(8, Math.min(14, height / 16));
-		int x = width - barW - 2 - fontSize * 4, y = (height - barH) / 2;
+		Font font = new Font("SansSerif", Font.PLAIN, fontSize);
+		TextRoi top = new TextRoi(0, 0, format(max), font);
+		double lowest = lowestColourValue(displayMin, max);
+		// The range of every map but standard errors starts at 0: print 0, not the rounding residue.
+		if (Math.abs(lowest) < 1e-9 * Math.abs(max)) lowest = 0;
+		TextRoi bottom = new TextRoi(0, 0, format(lowest), font);
+		String caption = ((parameter != null ? parameter : "") + (unit != null && !unit.isEmpty() ? " (" + unit + ")" : "")).trim();
+		TextRoi units = new TextRoi(0, 0, caption, font);
+		int numbersW = Math.max(top.getBounds().width, bottom.getBounds().width);
+		// Bar and numbers at the right edge, the caption under them.
+		int x = width - 4 - numbersW - 2 - barW, y = Math.max(fontSize, (height - barH) / 2);
+		top.setLocation(x + barW + 2, y - fontSize / 2);
+		bottom.setLocation(x + barW + 2, y + barH - fontSize);
+		int captionX = Math.max(0, Math.min(x, width - 2 - units.getBounds().width));
+		units.setLocation(captionX, y + barH + 2);
 		ColorProcessor gradient = new ColorProcessor(barW, barH);
 		for (int j = 0; j < barH; j++) {
 			// Entry 0 is reserved for "no value" (black): the bar shows entries 1..255, top = max.
@@ -56,16 +78,14 @@ public final class CalibrationBars {
 			for (int i = 0; i < barW; i++) gradient.set(i, j, rgb);
 		}
 		ImageRoi image = new ImageRoi(x, y, gradient);
-		Font font = new Font("SansSerif", Font.PLAIN, fontSize);
-		TextRoi top = new TextRoi(x + barW + 2, y - fontSize / 2, format(max), font);
-		TextRoi bottom = new TextRoi(x + barW + 2, y + barH - fontSize, format(min), font);
-		String caption = (label != null ? label : "") + (unit != null && !unit.isEmpty() ? " (" + unit + ")" : "");
-		TextRoi units = new TextRoi(x - fontSize, y + barH + 2, caption.trim(), font);
 		for (TextRoi t : new TextRoi[] {top, bottom, units}) {
+			// A dark backing under each text only, so it reads over any map without hiding more of it.
+			// (Set before the text colour: ImageJ's setFillColor clears the stroke colour.)
+			t.setFillColor(new Color(0, 0, 0, 160));
 			t.setStrokeColor(Color.white);
 			t.setAntiAlias(true);
 		}
-		return caption.trim().isEmpty() ? new Roi[] {image, top, bottom} : new Roi[] {image, top, bottom, units};
+		return caption.isEmpty() ? new Roi[] {image, top, bottom} : new Roi[] {image, top, bottom, units};
 	}
 
 	private static String format(double v) {

@@ -8,13 +8,17 @@ import java.awt.image.IndexColorModel;
 
 /**
  * Lookup table and display range that suit a parameter: diffusivities (ADC, D, DDC) "Fire"; D*
- * "Spectrum"; f "Ice"; α "Fire"; R² grey; S0, standard errors and anything else grey. The range runs from
+ * "blue to red" (hues from blue through green and yellow to red: ImageJ's "Spectrum" starts and ends in
+ * red, so its lowest and highest values look alike); f "Ice"; α "Fire"; R² grey; S0, standard errors and anything else grey. The range runs from
  * the 1st to the 99th percentile of the map's fitted voxels (robust to a few wild fits), falling back to
  * the parameter's usual range when too few voxels were fitted. Outside the region and where a fit failed
  * (NaN), and below the range, the map shows black in every LUT: the LUT's first entry is black and the
  * range starts one step below the lowest value shown in colour, so no colour stands for "no value".
  */
 public final class MapStyle {
+
+	/** Name of the D* LUT, made here (not one of ImageJ's built-in tables). */
+	public static final String BLUE_TO_RED = "blue to red";
 
 	public final String lut;
 	public final double min, max;
@@ -29,7 +33,7 @@ public final class MapStyle {
 	public static MapStyle of(String token, boolean standardError, float[][] planes) {
 		if (!standardError) switch (token) {
 			case "ADC": case "D": case "DDC": return new MapStyle("fire", 0, robustMax(planes, 0.003));
-			case "Dstar": return new MapStyle("spectrum", 0, robustMax(planes, 0.1));
+			case "Dstar": return new MapStyle(BLUE_TO_RED, 0, robustMax(planes, 0.1));
 			case "f": return new MapStyle("ice", 0, robustMax(planes, 0.6));
 			case "alpha": return new MapStyle("fire", 0, robustMax(planes, 1));
 			case "K": return new MapStyle("fire", 0, robustMax(planes, 2));
@@ -55,11 +59,21 @@ public final class MapStyle {
 
 	/** The named LUT with its first entry black (no value). */
 	public LUT lut() {
-		IndexColorModel cm = LutLoader.getLut(lut);
 		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
-		cm.getReds(r);
-		cm.getGreens(g);
-		cm.getBlues(b);
+		if (lut.equals(BLUE_TO_RED)) {
+			for (int i = 0; i < 256; i++) {
+				int rgb = java.awt.Color.HSBtoRGB((float) (2.0 / 3.0 * (1 - i / 255.0)), 1f, 1f);
+				r[i] = (byte) (rgb >> 16);
+				g[i] = (byte) (rgb >> 8);
+				b[i] = (byte) rgb;
+			}
+		}
+		else {
+			IndexColorModel cm = LutLoader.getLut(lut);
+			cm.getReds(r);
+			cm.getGreens(g);
+			cm.getBlues(b);
+		}
 		r[0] = g[0] = b[0] = 0;
 		return new LUT(r, g, b);
 	}

@@ -21,6 +21,9 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class ParameterMaps {
 
+	/** Image property naming the parameter of hyperstack channel c (append c, from 1); likewise its unit. */
+	public static final String CHANNEL_PARAMETER = "IVIM.parameter.c", CHANNEL_UNIT = "IVIM.unit.c";
+
 	private ParameterMaps() {}
 
 	/**
@@ -68,9 +71,13 @@ public final class ParameterMaps {
 		for (int c = 0; c < n; c++) info.append("channel ").append(c + 1).append(" = ").append(maps.get(c).getTitle()).append('\n');
 		imp.setProperty("Info", info.toString());
 		if (n == 1) return imp;
-		CompositeImage comp = new CompositeImage(imp, IJ.GRAYSCALE);
+		// COLOR mode: each channel shown alone in its own LUT (GRAYSCALE would show every map in grey).
+		CompositeImage comp = new CompositeImage(imp, IJ.COLOR);
 		for (int c = 0; c < n; c++) {
 			ImagePlus m = maps.get(c);
+			// What each channel is, for its calibration bar and for scripts (the channel's own map properties).
+			comp.setProp(CHANNEL_PARAMETER + (c + 1), m.getProp("IVIM.parameter"));
+			comp.setProp(CHANNEL_UNIT + (c + 1), m.getProp("IVIM.unit"));
 			comp.setChannelLut(m.getProcessor().getLut(), c + 1);
 			comp.setPosition(c + 1, 1, 1);
 			comp.setDisplayRange(m.getDisplayRangeMin(), m.getDisplayRangeMax());

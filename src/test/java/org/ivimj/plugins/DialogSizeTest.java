@@ -144,12 +144,47 @@ class DialogSizeTest {
 		assertTrue(help, command + ": a Help button");
 		for (String text : labels(gd))
 			assertTrue(!text.matches("[a-z0-9]+(_[a-z0-9]+)+"), command + ": label \"" + text + "\" is a raw key");
+		assertEveryFieldIsDrawn(command, gd, gd);
 		String dir = System.getProperty("ivimj.screenshots");
 		if (dir != null) {
 			Rectangle r = gd.getBounds();
 			BufferedImage shot = new Robot().createScreenCapture(r);
 			String name = command.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("_+$", "").toLowerCase() + ".png";
 			ImageIO.write(shot, "png", new File(dir, "dialog_" + name));
+		}
+	}
+
+	/**
+	 * Every label, field, checkbox and choice has a size and lies inside the dialog, clear of the others
+	 * (a field GenericDialog pushes off its row, as after a wide text field, is not drawn).
+	 */
+	private static void assertEveryFieldIsDrawn(String command, GenericDialog gd, Container c) {
+		java.awt.Point origin = gd.getLocationOnScreen();
+		List<Rectangle> placed = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		collect(c, origin, placed, names);
+		Dimension size = gd.getSize();
+		for (int i = 0; i < placed.size(); i++) {
+			Rectangle r = placed.get(i);
+			assertTrue(r.width > 0 && r.height > 0 && r.x >= 0 && r.y >= 0 && r.x + r.width <= size.width
+				&& r.y + r.height <= size.height, command + ": " + names.get(i) + " is not drawn inside the dialog: " + r);
+			for (int j = 0; j < i; j++)
+				assertTrue(!r.intersects(placed.get(j)), command + ": " + names.get(i) + " overlaps " + names.get(j));
+		}
+	}
+
+	private static void collect(Container c, java.awt.Point origin, List<Rectangle> placed, List<String> names) {
+		for (Component k : c.getComponents()) {
+			if (!k.isVisible()) continue;
+			if (k instanceof Label || k instanceof java.awt.TextField || k instanceof Checkbox || k instanceof java.awt.Choice) {
+				if (k instanceof Label && ((Label) k).getText().isEmpty()) continue;
+				java.awt.Point p = k.getLocationOnScreen();
+				placed.add(new Rectangle(p.x - origin.x, p.y - origin.y, k.getWidth(), k.getHeight()));
+				names.add(k.getClass().getSimpleName() + " \"" + (k instanceof Label ? ((Label) k).getText()
+					: k instanceof Checkbox ? ((Checkbox) k).getLabel() : k instanceof java.awt.TextField
+						? ((java.awt.TextField) k).getText() : ((java.awt.Choice) k).getSelectedItem()) + "\"");
+			}
+			if (k instanceof Container) collect((Container) k, origin, placed, names);
 		}
 	}
 

@@ -1,13 +1,23 @@
 package org.ivimj.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ij.CompositeImage;
 import ij.IJ;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.gui.TextRoi;
+import ij.process.LUT;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.ivimj.testing.IjSession;
 import org.junit.jupiter.api.AfterEach;
@@ -58,5 +68,61 @@ class MapDisplayTest {
 			checked++;
 		}
 		assertEquals(9, checked, "mono S0, ADC; free S0, f, D, D*; stretched S0, DDC, alpha");
+	}
+
+	@Test
+	void theHyperstackShowsEachMapInItsOwnColoursWithACalibrationBarPerChannel() {
+		IJ.run("IVIM Phantom...", "slices=1 snr=50 seed=1 add_rois");
+		IJ.run("Fit IVIM Maps...", "free region=[ROI Manager (all)] calibration_bar");
+		CompositeImage maps = (CompositeImage) IjSession.image("IVIM_phantom_IVIM_maps");
+		assertEquals(IJ.COLOR, maps.getMode(), "each channel in its LUT, not grey");
+		assertEquals(4, maps.getNChannels(), "S0, f, D, D*");
+		// The D* channel as the window draws it: outside the ROIs black, a fitted voxel in colour (not grey).
+		maps.setPosition(4, 1, 1);
+		maps.updateImage();
+		BufferedImage shown = toBuffered(maps.getImage());
+		assertEquals(0, shown.getRGB(0, 0) & 0xffffff, "no value is black");
+		int coloured = 0;
+		ImageProcessor dstar = maps.getStack().getProcessor(maps.getStackIndex(4, 1, 1));
+		for (int y = 0; y < maps.getHeight(); y++)
+			for (int x = 0; x < maps.getWidth(); x++) {
+				int rgb = shown.getRGB(x, y), r = rgb >> 16 & 255, g = rgb >> 8 & 255, b = rgb & 255;
+				if (Float.isFinite(dstar.getf(x, y)) && (r != g || g != b)) coloured++;
+			}
+		assertTrue(coloured > 100, "fitted D* voxels in the blue-to-red LUT's colours: " + coloured);
+		// One bar per channel: numbers at the ends of the range shown in colour, the parameter and unit.
+		Overlay overlay = maps.getOverlay();
+		assertNotNull(overlay, "calibration bars");
+		for (int c = 1; c <= 4; c++) {
+			List<String> texts = new ArrayList<>();
+			int images = 0;
+			for (Roi r : overlay.toArray()) {
+				if (r.getCPosition() != c) continue;
+				if (r instanceof TextRoi) {
+					texts.add(((TextRoi) r).getText().trim());
+					assertEquals(java.awt.Color.white, r.getStrokeColor(), "white text on a dark backing");
+				}
+				if (r instanceof ImageRoi) images++;
+				Rectangle bounds = r.getBounds();
+				assertTrue(bounds.x >= 0 && bounds.x + bounds.width <= maps.getWidth() + 1, "channel " + c
+					+ ": " + r + " inside the image, " + bounds);
+			}
+			assertEquals(1, images, "channel " + c + ": one gradient");
+			assertTrue(texts.contains("0"), "channel " + c + ": the range shown in colour starts at 0, not below: " + texts);
+			String parameter = maps.getProp("IVIM.parameter.c" + c);
+			assertTrue(texts.stream().anyMatch(t -> t.startsWith(parameter)), "channel " + c + " caption names " + parameter
+				+ ": " + texts);
+		}
+		LUT lut = maps.getChannelLut(4);
+		String top = String.format(java.util.Locale.ROOT, "%.3g", lut.max);
+		assertTrue(overlay.toArray().length > 0 && java.util.Arrays.stream(overlay.toArray()).anyMatch(r -> r.getCPosition() == 4
+			&& r instanceof TextRoi && ((TextRoi) r).getText().trim().equals(top)), "D* bar's top is the display maximum " + top);
+		assertEquals("D*", maps.getProp("IVIM.parameter.c4"));
+	}
+
+	private static BufferedImage toBuffered(java.awt.Image image) {
+		BufferedImage b = new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_RGB);
+		b.getGraphics().drawImage(image, 0, 0, null);
+		return b;
 	}
 }
