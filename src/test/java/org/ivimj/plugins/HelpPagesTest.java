@@ -41,7 +41,7 @@ class HelpPagesTest {
 			assertTrue(HelpLinks.url(info).startsWith(HelpLinks.DOCS + page[0] + "#"), HelpLinks.url(info));
 			n++;
 		}
-		assertEquals(17, n, "commands in plugins.config");
+		assertEquals(18, n, "commands in plugins.config");
 		assertEquals("ivim-descriptive-statistics-table-1", HelpLinks.anchor("### IVIM Descriptive Statistics... (Table 1)"));
 		assertEquals("dicom-diffusion-series-ivim", HelpLinks.anchor("## DICOM Diffusion Series (IVIM)..."));
 	}

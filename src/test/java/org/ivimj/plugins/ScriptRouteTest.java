@@ -81,7 +81,7 @@ class ScriptRouteTest {
 			assertTrue(info.outputs().iterator().hasNext(), info.getTitle() + " has typed outputs");
 			n++;
 		}
-		assertEquals(17, n);
+		assertEquals(18, n);
 	}
 
 	@Test
@@ -187,6 +187,7 @@ class ScriptRouteTest {
 		assertEquals(List.of("ICC2", "ICC2k", "ICC3", "ICC3k"), List.of(icc.getStringValue("Form", 0), icc.getStringValue("Form", 1),
 			icc.getStringValue("Form", 2), icc.getStringValue("Form", 3)));
 		assertTrue(((String) run(AboutCommand.class).getOutput("about")).contains("Le Bihan"));
+		assertEquals(DocumentationCommand.URL, run("org.ivimj.plugins.DocumentationCommand", Map.of()).getOutput("url"));
 		assertTrue(IJ.getLog() == null || !IJ.getLog().contains("Exception"));
 	}
 }
