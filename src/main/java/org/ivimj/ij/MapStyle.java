@@ -80,23 +80,41 @@ public final class MapStyle {
 
 	/**
 	 * The 99th percentile of the map's fitted voxels (all these parameters are ≥ 0, so the range starts at
-	 * 0), or {@code usual} when fewer than 20 voxels were fitted.
+	 * 0), leaving out a pile of voxels on the highest value (fits stopped on the upper bound, more than
+	 * 1 % of them), or {@code usual} when fewer than 20 voxels were fitted.
 	 */
 	static double robustMax(float[][] planes, double usual) {
 		int n = 0;
+		float highest = Float.NEGATIVE_INFINITY;
 		for (float[] p : planes)
 			for (float v : p)
-				if (Float.isFinite(v) && ++n >= 20) break;
+				if (Float.isFinite(v)) {
+					n++;
+					if (v > highest) highest = v;
+				}
 		if (n < 20) return usual;
-		double top = percentile(planes, 0.99);
+		// Fits that stop on the upper bound pile up on one value (D* at 0.2 where D* is not determined):
+		// they show in the top colour anyway, and must not stretch the range over the values that were fitted.
+		int atTop = 0;
+		for (float[] p : planes)
+			for (float v : p)
+				if (v == highest) atTop++;
+		// Fewer than 1 % on it cannot move the 99th percentile there, so only a larger pile is left out.
+		float below = atTop > 0.01 * n && n - atTop >= 20 ? highest : Float.POSITIVE_INFINITY;
+		double top = percentile(planes, 0.99, below);
 		return top > 0 ? top : usual;
 	}
 
 	private static double percentile(float[][] planes, double q) {
+		return percentile(planes, q, Float.POSITIVE_INFINITY);
+	}
+
+	/** The q-th quantile of the finite values below {@code below}. */
+	private static double percentile(float[][] planes, double q, float below) {
 		int n = 0;
 		for (float[] p : planes)
 			for (float v : p)
-				if (Float.isFinite(v)) n++;
+				if (Float.isFinite(v) && v < below) n++;
 		if (n == 0) return 1;
 		// A strided sample of at most 2^16 values fixes a display range as well as all of them, much faster.
 		int stride = Math.max(1, n / 65536);
@@ -104,7 +122,7 @@ public final class MapStyle {
 		int k = 0, seen = 0;
 		for (float[] p : planes)
 			for (float v : p)
-				if (Float.isFinite(v) && seen++ % stride == 0 && k < sample.length) sample[k++] = v;
+				if (Float.isFinite(v) && v < below && seen++ % stride == 0 && k < sample.length) sample[k++] = v;
 		double top = select(sample, k, Math.min(k - 1, (int) Math.floor(q * (k - 1))));
 		return top > 0 ? top : 1;
 	}

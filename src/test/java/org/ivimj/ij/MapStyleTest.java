@@ -35,4 +35,21 @@ class MapStyleTest {
 		assertEquals(197, MapStyle.robustMax(planes, 1), 0);
 		assertEquals(0.5, MapStyle.robustMax(new float[][] {{1, 2, Float.NaN}}, 0.5), 0, "fewer than 20 fitted voxels");
 	}
+
+	@Test
+	void fitsPiledOnTheUpperBoundDoNotStretchTheRange() {
+		// D* of a body: 900 voxels fitted between 0.01 and 0.05, 100 stopped on the bound 0.2.
+		float[][] planes = new float[1][1000];
+		for (int i = 0; i < 900; i++) planes[0][i] = 0.01f + 0.04f * i / 899;
+		for (int i = 900; i < 1000; i++) planes[0][i] = 0.2f;
+		double top = MapStyle.robustMax(planes, 0.1);
+		assertEquals(0.0496, top, 0.0005, "the 99th percentile of the fitted values, not the bound");
+		// A few voxels on the highest value (not a pile: 0.3 %) are ordinary data and count.
+		for (int i = 0; i < 997; i++) planes[0][i] = 0.01f + 0.04f * i / 996;
+		for (int i = 997; i < 1000; i++) planes[0][i] = 0.2f;
+		assertEquals(0.0496, MapStyle.robustMax(planes, 0.1), 0.0005);
+		float[][] spread = {new float[1000]};
+		for (int i = 0; i < 1000; i++) spread[0][i] = i;
+		assertEquals(989, MapStyle.robustMax(spread, 1), 0, "no pile: the plain 99th percentile");
+	}
 }
