@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.ivimj.testing.ImageJHarness;
@@ -26,9 +25,7 @@ class AboutCommandTest {
 
 	@Test
 	void runsInImageJBatchModeAsAPluginJar(@TempDir Path dir) throws Exception {
-		Path macro = dir.resolve("about.ijm");
-		Files.writeString(macro, "run(\"About IVIM-J...\");\nprint(\"log: \" + getInfo(\"log\"));\n");
-		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, null, dir);
+		ImageJHarness.Run run = ImageJHarness.runBatchMacroText("run(\"About IVIM-J...\");\nprint(\"log: \" + getInfo(\"log\"));\n", dir);
 		assertEquals(0, run.exitCode, run.toString());
 		assertTrue(run.output.contains("IVIM-J"), run.toString());
 		assertTrue(run.output.contains("exp(-(b DDC)^alpha)"), run.toString());

@@ -16,9 +16,7 @@ class DocumentationCommandTest {
 
 	@Test
 	void aMacroGetsTheAddressOfThePageThatListsEveryCommand(@TempDir Path dir) throws Exception {
-		Path macro = dir.resolve("docs.ijm");
-		Files.writeString(macro, "run(\"IVIM-J Documentation...\");\nprint(\"log: \" + getInfo(\"log\"));\n");
-		ImageJHarness.Run run = ImageJHarness.runBatchMacro(macro, null, dir);
+		ImageJHarness.Run run = ImageJHarness.runBatchMacroText("run(\"IVIM-J Documentation...\");", dir);
 		assertEquals(0, run.exitCode, run.toString());
 		assertTrue(run.output.contains(DocumentationCommand.URL), run.toString());
 		String file = DocumentationCommand.URL.substring(HelpLinks.DOCS.length());

@@ -77,6 +77,13 @@ public final class ImageJHarness {
 		return runBatchMacro(macro, argument, workDir, new String[0]);
 	}
 
+	/** The same for a macro given as text (written to {@code macro.ijm} in {@code workDir}). */
+	public static Run runBatchMacroText(String macroText, Path workDir) throws IOException, InterruptedException {
+		Path macro = workDir.resolve("macro.ijm");
+		java.nio.file.Files.writeString(macro, macroText);
+		return runBatchMacro(macro, null, workDir);
+	}
+
 	/** The same, with extra JVM options (e.g. -Xmx256m to test what happens when memory is short). */
 	public static Run runBatchMacro(Path macro, String argument, Path workDir, String... jvmOptions)
 		throws IOException, InterruptedException
