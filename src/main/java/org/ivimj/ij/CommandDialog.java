@@ -155,11 +155,15 @@ public final class CommandDialog {
 	private List<InputKind> build(GenericDialog gd, List<ModuleItem<?>> items) {
 		List<InputKind> kinds = new ArrayList<>();
 		String group = null;
+		boolean rowFilled = true;
 		for (int i = 0; i < items.size(); i++) {
 			ModuleItem<?> item = items.get(i);
 			InputKind kind = InputKind.of(item);
 			String g = item.get("group");
-			if (g != null && !g.equals(group)) gd.addMessage(g);
+			if (g != null && !g.equals(group)) {
+				gd.addMessage(g);
+				rowFilled = true;
+			}
 			group = g;
 			if (kind == InputKind.CHECKBOX && g != null) {
 				int j = i;
@@ -176,10 +180,15 @@ public final class CommandDialog {
 				for (int k = i; k < j; k++)
 					((Checkbox) boxes.get(boxes.size() - (j - k))).setLabel(text(items.get(k)));
 				i = j - 1;
+				rowFilled = true;
 				continue;
 			}
-			if ("same".equals(item.get("row"))) gd.addToSameRow();
-			kinds.add(kind.add(gd, item, module.getInput(item.getName()), InputKind.choices(item, module.getDelegateObject())));
+			// GenericDialog gives a wide text or path field the rest of its row: a field asked onto that row
+			// would not be drawn, so it starts a row of its own.
+			if ("same".equals(item.get("row")) && !rowFilled) gd.addToSameRow();
+			InputKind added = kind.add(gd, item, module.getInput(item.getName()), InputKind.choices(item, module.getDelegateObject()));
+			kinds.add(added);
+			rowFilled = added.fillsRow(item);
 			label(gd, text(item), kind == InputKind.CHECKBOX);
 		}
 		return kinds;

@@ -83,6 +83,17 @@ enum InputKind {
 		}
 	}
 
+	/**
+	 * Whether a field of this kind (as added) takes the rest of its dialog row: GenericDialog gives a text
+	 * field wider than 8 columns, and a path field with its Browse button, the row's remaining width.
+	 */
+	boolean fillsRow(ModuleItem<?> item) {
+		if (this == DIRECTORY || this == FILE) return true;
+		if (this != TEXT) return false;
+		String columns = item.get("columns");
+		return columns == null || Integer.parseInt(columns) > 8;
+	}
+
 	/** Reads the field back (in the order added). */
 	Object read(GenericDialog gd, ModuleItem<?> item, String title) {
 		switch (this) {

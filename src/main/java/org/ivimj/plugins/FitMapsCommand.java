@@ -169,9 +169,8 @@ public class FitMapsCommand implements Command, BeforeDialog {
 	@Parameter(label = "Noise σ (off, a value, background or b0)", attrs = {@Attr(name = "advanced", value = "true"),
 		@Attr(name = "group", value = FITS), @Attr(name = "columns", value = "10")}, persist = false)
 	public String noise_sigma = "off";
-	// Its own row: GenericDialog gives a text field wider than 8 columns the rest of its row.
 	@Parameter(label = "Iterations at most", min = "1", max = "1000000", attrs = {@Attr(name = "advanced", value = "true"),
-		@Attr(name = "group", value = FITS)}, persist = false)
+		@Attr(name = "group", value = FITS), @Attr(name = "row", value = "same")}, persist = false)
 	public int max_iterations = DEFAULTS.maxIterations();
 	@Parameter(label = "Gaussians in the shrinkage prior (>1 for mixed tissues)", min = "1", max = "8", attrs = {
 		@Attr(name = "advanced", value = "true"), @Attr(name = "group", value = FITS)}, persist = false)
