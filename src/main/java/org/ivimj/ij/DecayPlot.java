@@ -75,7 +75,7 @@ public final class DecayPlot {
 
 	/** "biseg: S0=1000, f=0.250, D=8.50e-4, D*=3.39e-2, R²=0.999" */
 	public static String legendText(FitMethod m, FitResult r) {
-		StringBuilder sb = new StringBuilder(MapNames.prefix(m)).append(':');
+		StringBuilder sb = new StringBuilder(m.prefix()).append(':');
 		if (!r.status.hasParameters()) return sb.append(" fit failed (").append(r.reason.message()).append(')').toString();
 		String[] names = m.parameterNames(), units = m.parameterUnits();
 		for (int i = 0; i < names.length; i++) {

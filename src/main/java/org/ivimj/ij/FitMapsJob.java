@@ -134,7 +134,6 @@ public final class FitMapsJob {
 		long t3 = System.nanoTime();
 		FitMapsResult result = new FitMapsResult(maps, hyper, table, region, fit.results(), t1 - t0 + fit.gatherNanos(),
 			fit.fitNanos(), t3 - t2);
-		result.pipeline = fit;
 		result.secondReaderTable = table2;
 		if (s.histogram) {
 			LesionHistograms.addColumns(table, h, firstReader, fit);
@@ -144,10 +143,5 @@ public final class FitMapsJob {
 		if (!plotStem.isEmpty()) result.histogramPlot = LesionHistograms.plot(source + "_histogram_" + plotStem, h,
 			firstReader, fit, plotStem).getImagePlus();
 		return result;
-	}
-
-	/** The model formula of a method, as printed in image info and plot legends ({@link FitMethod#formula()}). */
-	public static String model(FitMethod m) {
-		return m.formula();
 	}
 }

@@ -26,8 +26,6 @@ public final class FitMapsResult {
 	/** With histogram_plot, the histogram plot of that parameter, lesions overlaid; else null. */
 	public ImagePlus histogramPlot;
 	public final FitRegion region;
-	/** The core pipeline's stored results (signals, per-method arrays), from which maps and tables were read. */
-	public org.ivimj.pipeline.RegionFitResult pipeline;
 	public final Map<FitMethod, BatchResult> fits;
 	/** Nanoseconds spent building the region and reading its signals, fitting (engine), and building maps and table. */
 	public final long gatherNanos, fitNanos, outputNanos;

@@ -12,11 +12,6 @@ public final class MapNames {
 
 	private MapNames() {}
 
-	/** Method prefix ({@link FitMethod#prefix()}): mono, mononl, biseg, bifree, bayes, stretched, ... */
-	public static String prefix(FitMethod m) {
-		return m.prefix();
-	}
-
 	/** Parameter token safe in titles, file names and column names ("D*" becomes "Dstar"). */
 	public static String token(String parameter) {
 		return parameter.replace("*", "star");
@@ -24,7 +19,7 @@ public final class MapNames {
 
 	/** "biseg_Dstar" */
 	public static String stem(FitMethod m, String parameter) {
-		return prefix(m) + "_" + token(parameter);
+		return m.prefix() + "_" + token(parameter);
 	}
 
 	/** A unit written without "/" or superscripts, safe in file names: "mm²/s" → "mm2 s-1"; "" for none. */

@@ -87,8 +87,8 @@ public final class RoiResultsTable {
 			for (String p : m.parameterNames())
 				for (String s : new String[] {"_mean", "_sd", "_median", "_roifit"})
 					c.add(MapNames.stem(m, p) + s);
-			c.add(MapNames.prefix(m) + "_valid");
-			c.add(MapNames.prefix(m) + "_R2_roifit");
+			c.add(m.prefix() + "_valid");
+			c.add(m.prefix() + "_R2_roifit");
 			if (m.posteriorStandardErrors()) for (String p : m.parameterNames()) c.add(MapNames.stem(m, p) + "_postsd");
 		}
 		return c.toArray(new String[0]);
@@ -103,7 +103,7 @@ public final class RoiResultsTable {
 				for (String s : new String[] {"_mean", "_sd", "_median", "_roifit"}) {
 					rt.setColumnFormat(MapNames.stem(m, names[k]) + s, units[k].equals("mm²/s") ? -5 : 5);
 				}
-			rt.setColumnFormat(MapNames.prefix(m) + "_R2_roifit", 5);
+			rt.setColumnFormat(m.prefix() + "_R2_roifit", 5);
 		}
 		rt.setColumnFormat("Area", 4);
 	}
