@@ -20,4 +20,14 @@ public enum FitStatus {
 	public boolean hasParameters() {
 		return this == OK || this == AT_BOUND;
 	}
+
+	private static final FitStatus[] BY_CODE = values();
+
+	/**
+	 * {@link #hasParameters()} of a stored status code ({@link BatchResult#status}; negative where a voxel was
+	 * not reached); allocates nothing, for per-voxel loops.
+	 */
+	public static boolean hasParameters(int code) {
+		return code >= 0 && code < BY_CODE.length && BY_CODE[code].hasParameters();
+	}
 }

@@ -129,8 +129,7 @@ public final class ModelSelection {
 		double[] scores = new double[3];
 		for (int v = 0; v < labels.length; v++) {
 			for (int i = 0; i < 3; i++) {
-				int status = r[i].status[v];
-				scores[i] = status == FitStatus.OK.code() || status == FitStatus.AT_BOUND.code()
+				scores[i] = FitStatus.hasParameters(r[i].status[v])
 					? score(criterion, r[i].rss[v], nb, METHODS[i].parameterCount() + 1) : Double.NaN;
 			}
 			labels[v] = (byte) best(scores);

@@ -136,7 +136,7 @@ public final class ShrinkageBiexponentialFit {
 		double[] rss = new double[voxels];
 		int nRss = 0;
 		for (int v = 0; v < voxels; v++) {
-			if (free.status[v] != FitStatus.OK.code() && free.status[v] != FitStatus.AT_BOUND.code()) continue;
+			if (!FitStatus.hasParameters(free.status[v])) continue;
 			reference[v] = bounds.reference(signals, v);
 			if (!(reference[v] > 0)) continue;
 			usable[v] = true;

@@ -120,7 +120,7 @@ public final class SpatialBiexponentialFit {
 		boolean[] usable = new boolean[voxels];
 		int nUsable = 0;
 		for (int v = 0; v < voxels; v++) {
-			if (!FitStatus.values()[Math.max(0, free.status[v])].hasParameters() || free.status[v] < 0) {
+			if (!FitStatus.hasParameters(free.status[v])) {
 				result.status[v] = free.status[v];
 				continue;
 			}
