@@ -33,8 +33,8 @@ public final class CalibrationBars {
 				min = imp.getDisplayRangeMin();
 				max = imp.getDisplayRangeMax();
 			}
-			String parameter = channels > 1 ? imp.getProp(ParameterMaps.CHANNEL_PARAMETER + c) : imp.getProp("IVIM.parameter");
-			String unit = channels > 1 ? imp.getProp(ParameterMaps.CHANNEL_UNIT + c) : imp.getProp("IVIM.unit");
+			String parameter = channels > 1 ? imp.getProp(ParameterMaps.CHANNEL_PARAMETER + c) : imp.getProp(ParameterMaps.PARAMETER);
+			String unit = channels > 1 ? imp.getProp(ParameterMaps.CHANNEL_UNIT + c) : imp.getProp(ParameterMaps.UNIT);
 			if (parameter == null && channels > 1) parameter = imp.getStack().getSliceLabel(imp.getStackIndex(c, 1, 1));
 			for (Roi r : bar(imp.getWidth(), imp.getHeight(), lut, min, max, parameter, unit)) {
 				if (channels > 1) r.setPosition(c, 0, 0);
@@ -44,20 +44,12 @@ public final class CalibrationBars {
 		imp.setOverlay(overlay);
 	}
 
-	/**
-	 * The lowest value the bar shows in colour: LUT entry 1. Maps keep entry 0 (black) for "no value" and
-	 * start their display range one entry below their lowest colour ({@link MapStyle#displayMin}).
-	 */
-	static double lowestColourValue(double displayMin, double displayMax) {
-		return displayMin + (displayMax - displayMin) / 255;
-	}
-
 	private static Roi[] bar(int width, int height, LUT lut, double displayMin, double max, String parameter, String unit) {
 		int barH = Math.max(20, height * 3 / 5), barW = Math.max(4, width / 28);
 		int fontSize = Math.max(8, Math.min(14, height / 16));
 		Font font = new Font("SansSerif", Font.PLAIN, fontSize);
 		TextRoi top = new TextRoi(0, 0, format(max), font);
-		double lowest = lowestColourValue(displayMin, max);
+		double lowest = MapStyle.lowestColourValue(displayMin, max);
 		// The range of every map but standard errors starts at 0: print 0, not the rounding residue.
 		if (Math.abs(lowest) < 1e-9 * Math.abs(max)) lowest = 0;
 		TextRoi bottom = new TextRoi(0, 0, format(lowest), font);

@@ -50,8 +50,8 @@ public final class DiffusionImages {
 			imp.setProperty("Info", "Scanner parameter map (derived series, not fitted by IVIM-J)\nparameter = "
 				+ s.mapParameter + "\nunit = " + (s.mapUnit.isEmpty() ? "(as stored by the scanner)" : s.mapUnit) + "\n"
 				+ String.join("\n", s.notes));
-			imp.setProp("IVIM.parameter", s.mapParameter);
-			imp.setProp("IVIM.unit", s.mapUnit);
+			imp.setProp(ParameterMaps.PARAMETER, s.mapParameter);
+			imp.setProp(ParameterMaps.UNIT, s.mapUnit);
 		}
 		imp.resetDisplayRange();
 		return imp;

@@ -57,6 +57,14 @@ public final class MapStyle {
 		return min - (max - min) / 254;
 	}
 
+	/**
+	 * The inverse of {@link #displayMin()}: the lowest value a map shows in colour (LUT entry 1), from its
+	 * display range; what a calibration bar prints at its foot.
+	 */
+	public static double lowestColourValue(double displayMin, double displayMax) {
+		return displayMin + (displayMax - displayMin) / 255;
+	}
+
 	/** The named LUT with its first entry black (no value). */
 	public LUT lut() {
 		byte[] r = new byte[256], g = new byte[256], b = new byte[256];

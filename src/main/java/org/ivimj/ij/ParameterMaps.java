@@ -21,8 +21,10 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class ParameterMaps {
 
-	/** Image property naming the parameter of hyperstack channel c (append c, from 1); likewise its unit. */
-	public static final String CHANNEL_PARAMETER = "IVIM.parameter.c", CHANNEL_UNIT = "IVIM.unit.c";
+	/** Image properties naming a map's parameter and its unit (scripts and Save as NIfTI read them). */
+	public static final String PARAMETER = "IVIM.parameter", UNIT = "IVIM.unit";
+	/** The same for hyperstack channel c (append c, from 1). */
+	public static final String CHANNEL_PARAMETER = PARAMETER + ".c", CHANNEL_UNIT = UNIT + ".c";
 
 	private ParameterMaps() {}
 
@@ -43,8 +45,8 @@ public final class ParameterMaps {
 		imp.setCalibration(calibration(h, unit));
 		imp.setProperty("Info", "IVIM-J parameter map\nparameter = " + parameter + "\nunit = "
 			+ (unit.isEmpty() ? "(dimensionless)" : unit) + "\n" + info);
-		imp.setProp("IVIM.parameter", parameter);
-		imp.setProp("IVIM.unit", unit);
+		imp.setProp(PARAMETER, parameter);
+		imp.setProp(UNIT, unit);
 		// Maps share the source's voxel grid, so its NIfTI orientation lets "Save as NIfTI..." place them.
 		String geometry = DiffusionImages.mapGeometry(h.image(), h.bDimension() == BDimension.SLICES);
 		if (geometry != null && h.mapFrames() == 1 && h.mapChannels() == 1) imp.setProp(DiffusionImages.GEOMETRY_KEY, geometry);
@@ -76,8 +78,8 @@ public final class ParameterMaps {
 		for (int c = 0; c < n; c++) {
 			ImagePlus m = maps.get(c);
 			// What each channel is, for its calibration bar and for scripts (the channel's own map properties).
-			comp.setProp(CHANNEL_PARAMETER + (c + 1), m.getProp("IVIM.parameter"));
-			comp.setProp(CHANNEL_UNIT + (c + 1), m.getProp("IVIM.unit"));
+			comp.setProp(CHANNEL_PARAMETER + (c + 1), m.getProp(PARAMETER));
+			comp.setProp(CHANNEL_UNIT + (c + 1), m.getProp(UNIT));
 			comp.setChannelLut(m.getProcessor().getLut(), c + 1);
 			comp.setPosition(c + 1, 1, 1);
 			comp.setDisplayRange(m.getDisplayRangeMin(), m.getDisplayRangeMax());

@@ -52,4 +52,14 @@ class MapStyleTest {
 		for (int i = 0; i < 1000; i++) spread[0][i] = i;
 		assertEquals(989, MapStyle.robustMax(spread, 1), 0, "no pile: the plain 99th percentile");
 	}
+
+	@Test
+	void theLowestColourValueInvertsTheDisplayMinimum() {
+		float[][] planes = {new float[100]};
+		for (int i = 0; i < 100; i++) planes[0][i] = 0.001f + 0.02f * i;
+		for (String token : new String[] {"D", "Dstar", "f", "S0"}) {
+			MapStyle style = MapStyle.of(token, false, planes);
+			assertEquals(style.min, MapStyle.lowestColourValue(style.displayMin(), style.max), 1e-12 * style.max, token);
+		}
+	}
 }
