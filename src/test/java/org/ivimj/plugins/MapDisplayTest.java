@@ -120,6 +120,32 @@ class MapDisplayTest {
 		assertEquals("D*", maps.getProp("IVIM.parameter.c4"));
 	}
 
+	@Test
+	void singleMapsEachGetTheirBarAndKeepItWhenSavedAsTiff(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+		IJ.run("IVIM Phantom...", "slices=1 snr=50 seed=1 add_rois");
+		IJ.run("Fit IVIM Maps...", "maps=[single images] free region=[ROI Manager (all)] calibration_bar");
+		int checked = 0;
+		for (ImagePlus map : IjSession.images()) {
+			String parameter = map.getProp(org.ivimj.ij.ParameterMaps.PARAMETER);
+			if (parameter == null) continue; // the phantom
+			Overlay overlay = map.getOverlay();
+			assertNotNull(overlay, map.getTitle() + ": a calibration bar");
+			List<String> texts = new ArrayList<>();
+			for (Roi r : overlay.toArray()) if (r instanceof TextRoi) texts.add(((TextRoi) r).getText().trim());
+			assertTrue(texts.contains("0"), map.getTitle() + ": " + texts);
+			assertTrue(texts.stream().anyMatch(t -> t.startsWith(parameter)), map.getTitle() + " caption: " + texts);
+			// As a user keeps it: saved as TIFF and reopened, the bar is still there (an overlay, pixels untouched).
+			String path = dir.resolve(checked + ".tif").toString();
+			assertTrue(IJ.saveAsTiff(map, path));
+			ImagePlus reopened = IJ.openImage(path);
+			assertNotNull(reopened.getOverlay(), map.getTitle() + " reopened");
+			assertEquals(overlay.size(), reopened.getOverlay().size(), map.getTitle() + " reopened");
+			assertEquals(map.getProcessor().getf(64, 64), reopened.getProcessor().getf(64, 64), 0, "pixels untouched");
+			checked++;
+		}
+		assertEquals(4, checked, "S0, f, D, D* of the free fit");
+	}
+
 	private static BufferedImage toBuffered(java.awt.Image image) {
 		BufferedImage b = new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_RGB);
 		b.getGraphics().drawImage(image, 0, 0, null);
